@@ -1,0 +1,190 @@
+"""Command line: parse options, call the library, print. No logic of its own.
+
+Exit codes: 0 all went well, 1 some inputs failed (each named on stderr),
+2 usage errors (click's own).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import click
+
+from summitry import __version__
+from summitry.errors import InputError, SummitryError
+
+FORMATS = click.Choice(["table", "json", "jsonl"])
+
+
+def _error(message: str) -> None:
+    click.echo(f"ERROR: {message}", err=True)
+
+
+def _emit(records: list[dict], fmt: str, table) -> None:
+    """Print records as JSON, JSON Lines, or through `table(records)` on a terminal."""
+    if fmt == "jsonl":
+        for rec in records:
+            click.echo(json.dumps(rec, ensure_ascii=False))
+    elif fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        table(records)
+
+
+def _parse_date(_ctx, _param, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="summitry")
+@click.option("--db", envvar="SUMMITRY_DB", metavar="PATH",
+              help="Store to use (SQLite file). Default: a per-user data file; env SUMMITRY_DB.")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Find, compare and trace reports of contacts between world leaders."""
+    ctx.obj = {"db": db}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    """Read, clean and store documents (.txt, .html, .jsonl, folders, '-' for stdin).
+
+    Example: summitry ingest articles/ feed.jsonl
+    """
+    raise click.ClickException("ingest is not implemented yet")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def documents(ctx: click.Context, fmt: str) -> None:
+    """List stored documents.
+
+    Example: summitry documents --format jsonl
+    """
+    raise click.ClickException("documents is not implemented yet")
+
+
+@cli.command()
+@click.argument("ref")
+@click.option("--raw", is_flag=True, help="Show the original text as well.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def show(ctx: click.Context, ref: str, raw: bool, fmt: str) -> None:
+    """Show one stored document: metadata and clean text (and --raw the original).
+
+    Example: summitry show seed-002 --raw
+    """
+    raise click.ClickException("show is not implemented yet")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def extract(paths: tuple[str, ...], fmt: str) -> None:
+    """Extract contacts, quotes and topics from files (no ingest needed).
+
+    Example: summitry extract corpus.jsonl --format jsonl
+    """
+    from summitry.output import extraction_record
+    from summitry.pipeline import process_paths
+    from summitry.render import print_extractions
+
+    if not paths:
+        raise click.UsageError("give files or folders to extract from")
+    failed = 0
+    records = []
+    for item in process_paths(paths):
+        if isinstance(item, InputError):
+            failed += 1
+            _error(str(item))
+            continue
+        rec = extraction_record(item)
+        if fmt == "jsonl":  # stream: a long batch shows results as it goes
+            click.echo(json.dumps(rec, ensure_ascii=False))
+        else:
+            records.append(rec)
+    if fmt != "jsonl":
+        _emit(records, fmt, print_extractions)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_parse_date, metavar="DATE",
+              help="Reference date (YYYY-MM-DD) for relative expressions; wins over the input's own.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+def timex(paths: tuple[str, ...], published: date | None, fmt: str) -> None:
+    """Tag temporal expressions (TimeML values) in the text as given, uncleaned.
+
+    Example: summitry timex notes.txt --published 2026-02-05
+    """
+    from summitry.annotate.timex import tag_timexes
+    from summitry.read import read_inputs
+
+    failed = 0
+    records = []
+    for item in read_inputs(paths):
+        if isinstance(item, InputError):
+            failed += 1
+            _error(str(item))
+            continue
+        ref = published or item.published
+        tags = tag_timexes(item.text, published=ref, lang=item.lang)
+        rec = {"id": item.id, "published": ref.isoformat() if ref else None,
+               "timexes": [{"start": t.span.start, "end": t.span.end, "text": t.text, "type": t.type,
+                            "value": t.value} for t in tags]}
+        if fmt == "jsonl":
+            click.echo(json.dumps(rec, ensure_ascii=False))
+        else:
+            records.append(rec)
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def events(paths: tuple[str, ...], fmt: str) -> None:
+    """Group documents into events by their main contact.
+
+    Example: summitry events corpus.jsonl --format jsonl
+    """
+    from summitry.group import group_extractions
+    from summitry.pipeline import process_paths
+    from summitry.render import print_events
+
+    if not paths:
+        raise click.UsageError("give files or folders to group")
+    failed = 0
+    extractions = []
+    for item in process_paths(paths):
+        if isinstance(item, InputError):
+            failed += 1
+            _error(str(item))
+        else:
+            extractions.append(item)
+    _emit(group_extractions(extractions), fmt, print_events)
+    sys.exit(1 if failed else 0)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except SummitryError as exc:
+        _error(str(exc))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Domain errors. The CLI turns each into one line naming the input and the problem."""
+
+from __future__ import annotations
+
+
+class SummitryError(Exception):
+    """Base class for errors the user can act on."""
+
+
+class InputError(SummitryError):
+    """One input (file, line, URL) cannot be read; the batch goes on without it."""
+
+    def __init__(self, source: str, problem: str):
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class NoSuchDocument(SummitryError):
+    def __init__(self, ref: str):
+        super().__init__(f"no document '{ref}' in the store (see `summitry documents`)")
+        self.ref = ref
+
+
+class StoreError(SummitryError):
+    """The store cannot be opened or is of an unknown schema version."""
+
+
+class DataFileError(SummitryError):
+    """A packaged language data file is missing or malformed."""

@@ -1,0 +1,216 @@
+"""Text that remembers where each of its characters came from in the raw input.
+
+Cleaning deletes, replaces and joins pieces of the raw text. Every later stage
+cites evidence as spans over the *clean* text, and users want to see that
+evidence in the *original*. `OffsetText` carries, for each clean character,
+the raw span it stands for, so any clean span maps back with `raw_span()`.
+
+Per-character arrays keep every edit a handful of C-level slice operations;
+`OffsetMap` is the compact form (runs of characters copied verbatim, plus
+replacements) that is stored with a document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+
+def _ints(values: Iterable[int] = ()) -> array:
+    return array("q", values)
+
+
+class OffsetText:
+    """A string plus, per character, the raw [start, end) it was made from."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str, starts: array, ends: array):
+        if not (len(text) == len(starts) == len(ends)):
+            # Not an assert: the invariant must hold under python -O too.
+            raise ValueError("OffsetText needs one start and one end per character")
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+
+    @classmethod
+    def from_raw(cls, raw: str, base: int = 0) -> OffsetText:
+        """Wrap raw text: character i stands for raw [base+i, base+i+1)."""
+        n = len(raw)
+        return cls(raw, _ints(range(base, base + n)), _ints(range(base + 1, base + n + 1)))
+
+    @classmethod
+    def inserted(cls, text: str, at: int) -> OffsetText:
+        """Text with no raw counterpart (a separator), anchored at raw offset `at`."""
+        n = len(text)
+        return cls(text, _ints([at] * n), _ints([at] * n))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"OffsetText({self.text!r})"
+
+    def __getitem__(self, key: slice) -> OffsetText:
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("OffsetText supports contiguous slices only")
+        return OffsetText(self.text[key], self.starts[key], self.ends[key])
+
+    # -- mapping back -------------------------------------------------------
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw [start, end) that clean [start, end) was made from."""
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError(f"span {start}:{end} outside text of length {len(self.text)}")
+        if start == end:
+            anchor = self.starts[start] if start < len(self.text) else (self.ends[-1] if self.ends else 0)
+            return anchor, anchor
+        return self.starts[start], self.ends[end - 1]
+
+    @property
+    def raw_start(self) -> int:
+        return self.starts[0] if self.starts else 0
+
+    @property
+    def raw_end(self) -> int:
+        return self.ends[-1] if self.ends else 0
+
+    # -- editing ------------------------------------------------------------
+    def replace_spans(self, edits: Sequence[tuple[int, int, str]]) -> OffsetText:
+        """Apply (start, end, replacement) edits; '' deletes. Edits must not overlap.
+
+        A replacement's characters all stand for the whole raw span they replace,
+        so a decoded entity still points at its escaped original.
+        """
+        if not edits:
+            return self
+        parts_text: list[str] = []
+        starts, ends = _ints(), _ints()
+        pos = 0
+        for start, end, repl in sorted(edits, key=lambda e: (e[0], e[1])):
+            if start < pos:
+                raise ValueError(f"overlapping edits at {start}")
+            parts_text.append(self.text[pos:start])
+            starts.extend(self.starts[pos:start])
+            ends.extend(self.ends[pos:start])
+            if repl:
+                if start < end:
+                    rs, re_ = self.starts[start], self.ends[end - 1]
+                else:  # pure insertion: anchor on the neighbour
+                    rs = re_ = self.starts[start] if start < len(self.text) else self.raw_end
+                parts_text.append(repl)
+                starts.extend([rs] * len(repl))
+                ends.extend([re_] * len(repl))
+            pos = end
+        parts_text.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        return OffsetText("".join(parts_text), starts, ends)
+
+    def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> OffsetText:
+        """Like `re.sub`, keeping offsets (each replacement points at its match)."""
+        edits = []
+        for m in pattern.finditer(self.text):
+            new = repl(m) if callable(repl) else m.expand(repl)
+            if new != m.group(0):
+                edits.append((m.start(), m.end(), new))
+        return self.replace_spans(edits)
+
+    def strip(self) -> OffsetText:
+        stripped = self.text.strip()
+        if not stripped:
+            return self[0:0]
+        start = len(self.text) - len(self.text.lstrip())
+        return self[start:start + len(stripped)]
+
+    @staticmethod
+    def join(pieces: Sequence[OffsetText], sep: str) -> OffsetText:
+        """Join pieces with an inserted separator (anchored between its neighbours)."""
+        text_parts: list[str] = []
+        starts, ends = _ints(), _ints()
+        for i, piece in enumerate(pieces):
+            if i and sep:
+                anchor = pieces[i - 1].raw_end
+                text_parts.append(sep)
+                starts.extend([anchor] * len(sep))
+                ends.extend([anchor] * len(sep))
+            text_parts.append(piece.text)
+            starts.extend(piece.starts)
+            ends.extend(piece.ends)
+        return OffsetText("".join(text_parts), starts, ends)
+
+    def to_map(self) -> OffsetMap:
+        return OffsetMap.from_arrays(self.starts, self.ends)
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Compact, storable form of an OffsetText's offsets.
+
+    `runs` holds (clean_start, clean_end, raw_start, raw_end, verbatim): a
+    verbatim copy (verbatim=1, mapped character by character) or a replacement
+    (verbatim=0, every clean character stands for the whole raw span).
+    """
+
+    runs: tuple[tuple[int, int, int, int, int], ...]
+
+    @classmethod
+    def from_arrays(cls, starts: array, ends: array) -> OffsetMap:
+        runs: list[tuple[int, int, int, int, int]] = []
+        i, n = 0, len(starts)
+        while i < n:
+            j = i + 1
+            if ends[i] - starts[i] == 1:  # verbatim: extend while raw advances by one
+                while j < n and starts[j] == starts[j - 1] + 1 and ends[j] - starts[j] == 1:
+                    j += 1
+                runs.append((i, j, starts[i], ends[j - 1], 1))
+            else:  # replacement: extend while characters share the same raw span
+                while j < n and starts[j] == starts[i] and ends[j] == ends[i]:
+                    j += 1
+                runs.append((i, j, starts[i], ends[i], 0))
+            i = j
+        return cls(tuple(runs))
+
+    def _run_at(self, pos: int) -> tuple[int, int, int, int, int]:
+        idx = bisect.bisect_right(self._run_starts, pos) - 1
+        return self.runs[max(idx, 0)]
+
+    @property
+    def _run_starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts_cache")
+        if cached is None:
+            cached = [r[0] for r in self.runs]
+            object.__setattr__(self, "_starts_cache", cached)
+        return cached
+
+    def raw_offset(self, pos: int, *, end: bool = False) -> int:
+        """Raw offset of clean character `pos` (its raw end when `end`)."""
+        if not self.runs:
+            return 0
+        cs, _ce, rs, re_, verbatim = self._run_at(pos)
+        if not verbatim:
+            return re_ if end else rs
+        return rs + (pos - cs) + (1 if end else 0)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        if start >= end:
+            p = self.raw_offset(start) if self.runs and start < self.runs[-1][1] else self.raw_end
+            return p, p
+        return self.raw_offset(start), self.raw_offset(end - 1, end=True)
+
+    @property
+    def raw_end(self) -> int:
+        return self.runs[-1][3] if self.runs else 0
+
+    def to_list(self) -> list[list[int]]:
+        """JSON-ready runs."""
+        return [list(r) for r in self.runs]
+
+    @classmethod
+    def from_list(cls, runs: Iterable[Sequence[int]]) -> OffsetMap:
+        return cls(tuple(tuple(int(x) for x in r) for r in runs))  # type: ignore[misc]
