@@ -1,0 +1,133 @@
+"""Contact extraction on sentences of our own, with hand-built annotations.
+
+The mentions and timexes are built by hand (as spaCy's tests build Docs), so
+these tests pin the contact rules alone, whatever the annotators do.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from summitry.annotate.sentences import split_sentences
+from summitry.extract import extract_contacts
+from summitry.offsets import OffsetText
+from summitry.records import Actor, Document, Extraction, Mention, Span, Timex
+
+PUTIN = Actor("Q7747", "Vladimir Putin", "person", "Q7747", "RU")
+XI = Actor("Q15031", "Xi Jinping", "person", "Q15031", "CN")
+TRUMP = Actor("Q22686", "Donald Trump", "person", "Q22686", "US")
+MERZ = Actor("Q1124", "Friedrich Merz", "person", None, "DE")
+MACRON = Actor("Q3052772", "Emmanuel Macron", "person", "Q3052772", "FR")
+EXPERT = Actor("name:Anna Berg", "Anna Berg", "person", None, None)
+BEIJING = Actor("Q956", "Beijing", "place", "Q956", "CN")
+CHINA = Actor("Q148", "China", "country", "Q148", "CN")
+PARIS = Actor("Q90", "Paris", "place", "Q90", "FR")
+
+SURFACES = {
+    "Wladimir Putin": PUTIN, "Putin": PUTIN, "Vladimir Putin": PUTIN, "Xi Jinping": XI, "Xi": XI,
+    "Donald Trump": TRUMP, "Trump": TRUMP, "Friedrich Merz": MERZ, "Merz": MERZ, "Macron": MACRON,
+    "Anna Berg": EXPERT, "Peking": BEIJING, "Beijing": BEIJING, "China": CHINA, "Paris": PARIS,
+    "Kremlchef": PUTIN, "chinesischen Präsidenten": XI,
+}
+
+
+def _extraction(text: str, published: date | None, timexes: list[tuple[str, str, str]] = (), lang: str = "de"):
+    ot = OffsetText.from_raw(text)
+    doc = Document(id="t", source="t", raw_text=text, text=text, offsets=ot.to_map(), paragraphs=[Span(0, len(text))],
+                   language=lang, title=None, published=published, published_source="input", authors=[],
+                   content_hash="x")
+    ex = Extraction(document=doc, sentences=split_sentences(text, lang))
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(SURFACES, key=len, reverse=True)))
+    ex.mentions = [Mention(Span(m.start(), m.end()), SURFACES[m.group(0)], m.group(0), "name")
+                   for m in pattern.finditer(text)]
+    for surface, ttype, value in timexes:
+        start = text.index(surface)
+        ex.timexes.append(Timex(Span(start, start + len(surface)), surface, ttype, value))
+    return ex
+
+
+def _summary(contacts):
+    return sorted((c.kind, c.status, tuple(sorted(a.name for a in c.participants)),
+                   c.date.isoformat() if c.date else None, c.main) for c in contacts)
+
+
+@pytest.mark.parametrize(
+    "text, published, timexes, expected_main",
+    [
+        # German: a fresh report with a weekday
+        ("Xi Jinping und Wladimir Putin haben am Mittwoch in einem Videotelefonat miteinander gesprochen.",
+         date(2026, 2, 5), [("am Mittwoch", "DATE", "2026-02-04")],
+         ("video_call", "occurred", ("Vladimir Putin", "Xi Jinping"), "2026-02-04")),
+        # several words for one contact: the most specific kind wins
+        ("Putin telefonierte am Dienstag mit Xi. Das Gespräch war eine Videoschalte zwischen Putin und Xi.",
+         date(2025, 1, 21), [("am Dienstag", "DATE", "2025-01-21")],
+         ("video_call", "occurred", ("Vladimir Putin", "Xi Jinping"), "2025-01-21")),
+        # a denial
+        ("Der Kreml hat dementiert, dass Putin und Trump telefoniert haben.", date(2024, 11, 11), [],
+         ("phone_call", "denied", ("Donald Trump", "Vladimir Putin"), None)),
+        # a plan
+        ("Merz wird am Freitag Macron in Paris treffen.", date(2026, 3, 2), [("am Freitag", "DATE", "2026-03-06")],
+         ("meeting", "planned", ("Emmanuel Macron", "Friedrich Merz"), "2026-03-06")),
+        # the reporter is no participant; the pronoun is
+        ("Laut Anna Berg führte er ein Telefonat mit Trump.", date(2025, 5, 1), [], None),
+        # English
+        ("Putin held a phone call with Xi on Friday, the Kremlin said.", date(2025, 8, 8),
+         [("on Friday", "DATE", "2025-08-08")], ("phone_call", "occurred", ("Vladimir Putin", "Xi Jinping"),
+                                                "2025-08-08")),
+    ],
+)
+def test_extract_main_contact(text, published, timexes, expected_main):
+    lang = "en" if re.search(r"\b(the|held|with)\b", text) else "de"
+    contacts = extract_contacts(_extraction(text, published, timexes, lang=lang))
+    mains = [c for c in contacts if c.main]
+    if expected_main is None:
+        assert not any(len(c.participants) >= 2 and c.main for c in contacts)
+        return
+    assert len(mains) == 1
+    main = mains[0]
+    got = (main.kind, main.status, tuple(sorted(a.name for a in main.participants)),
+           main.date.isoformat() if main.date else None)
+    assert got == expected_main
+
+
+def test_extract_pronoun_subject_binds_first_person():
+    text = "Bevor Putin am 4. Februar mit Trump sprach, führte er eine Videokonferenz mit dem chinesischen Präsidenten."
+    contacts = extract_contacts(_extraction(text, date(2026, 2, 9), [("am 4. Februar", "DATE", "2026-02-04")]))
+    pairs = {tuple(sorted(a.name for a in c.participants)) for c in contacts}
+    assert ("Vladimir Putin", "Xi Jinping") in pairs
+    assert ("Donald Trump", "Vladimir Putin") in pairs
+
+
+def test_extract_invitation_is_planned_visit_with_both():
+    text = "Xi Jinping lud Putin zu einem Besuch in China ein, und Putin nahm die Einladung an."
+    contacts = extract_contacts(_extraction(text, date(2026, 2, 9)))
+    assert ("visit", "planned", ("Vladimir Putin", "Xi Jinping"), None, True) in _summary(contacts)
+
+
+def test_extract_solo_visit_lists_the_visitor_alone():
+    text = "Auch Bundeskanzler Friedrich Merz wird im Februar zu einem Besuch in Peking erwartet."
+    contacts = extract_contacts(_extraction(text, date(2026, 2, 5), [("im Februar", "DATE", "2026-02")]))
+    assert [(c.kind, c.status, [a.name for a in c.participants], c.period) for c in contacts] == [
+        ("visit", "planned", ["Friedrich Merz"], "2026-02")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selenskyj hielt eine Videoansprache vor dem Parlament, Putin schwieg.",
+        "Putin sprach sich für Verhandlungen aus, Xi ebenso.",
+    ],
+)
+def test_extract_no_contact(text):
+    assert extract_contacts(_extraction(text, date(2025, 1, 1))) == []
+
+
+def test_extract_duration_and_codes():
+    text = "Putin und Xi sprachen per Videokonferenz. Das Gespräch dauerte eine Stunde und 25 Minuten."
+    contacts = extract_contacts(_extraction(text, date(2026, 2, 4), [("eine Stunde und 25 Minuten", "DURATION",
+                                                                      "PT1H25M")]))
+    main = next(c for c in contacts if c.main)
+    assert (main.kind, main.duration_minutes, main.cameo, main.plover) == ("video_call", 85, "041", "CONSULT/phone")
