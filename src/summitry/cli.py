@@ -60,7 +60,22 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
 
     Example: summitry ingest articles/ feed.jsonl
     """
-    raise click.ClickException("ingest is not implemented yet")
+    from summitry.ingest import ingest_paths
+    from summitry.render import ingest_progress
+    from summitry.store import open_store
+
+    with open_store(ctx.obj["db"]) as store:
+        if sys.stderr.isatty():
+            with ingest_progress() as step:
+                report = ingest_paths(paths, store, progress=step)
+        else:
+            def echo_error(outcome: str, detail: str) -> None:
+                if outcome == "failed":
+                    click.echo(detail, err=True)
+
+            report = ingest_paths(paths, store, progress=echo_error)
+    click.echo(report.summary())
+    sys.exit(1 if report.failed else 0)
 
 
 @cli.command()
@@ -71,7 +86,12 @@ def documents(ctx: click.Context, fmt: str) -> None:
 
     Example: summitry documents --format jsonl
     """
-    raise click.ClickException("documents is not implemented yet")
+    from summitry.render import print_documents
+    from summitry.store import open_store
+
+    with open_store(ctx.obj["db"], create=False) as store:
+        records = store.documents()
+    _emit(records, fmt, print_documents)
 
 
 @cli.command()
@@ -84,7 +104,15 @@ def show(ctx: click.Context, ref: str, raw: bool, fmt: str) -> None:
 
     Example: summitry show seed-002 --raw
     """
-    raise click.ClickException("show is not implemented yet")
+    from summitry.render import print_document
+    from summitry.store import open_store
+
+    with open_store(ctx.obj["db"], create=False) as store:
+        record = store.lookup(ref).record(raw=raw)
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        print_document(record)
 
 
 @cli.command()

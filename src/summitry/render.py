@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 console = Console()
 
@@ -43,3 +48,62 @@ def print_events(records: list[dict[str, Any]]) -> None:
         table.add_row(ev["id"], ev["kind"], ev["status"], _names(ev["participants"]), ev["date"] or "",
                       ", ".join(ev["documents"]))
     console.print(table)
+
+
+def print_documents(records: list[dict[str, Any]]) -> None:
+    """The `documents` listing: one row per stored document (its current version)."""
+    table = Table(title=f"Documents ({len(records)})")
+    for col in ("id", "v", "lang", "published", "title", "authors", "chars", "source"):
+        table.add_column(col, justify="right" if col in ("v", "chars") else "left")
+    for rec in records:
+        # Text(), not str: titles and sources may hold "[...]", which rich would read as markup.
+        table.add_row(Text(rec["id"]), str(rec["version"]), rec["language"] or "", rec["published"] or "",
+                      Text(rec["title"] or ""), Text(", ".join(rec["authors"])), str(rec["characters"]),
+                      Text(rec["source"]))
+    console.print(table)
+
+
+def print_document(rec: dict[str, Any]) -> None:
+    """One stored document (a `show` record): metadata, clean text, and the original if present."""
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    version = f"{rec['version']}" + ("" if rec["current"] else " (superseded)")
+    published = rec["published"] or "—"
+    if rec["published"] and rec.get("published_source"):
+        published += f" (from {rec['published_source']})"
+    rows = [("title", rec["title"]), ("version", version), ("language", rec["language"]),
+            ("published", published), ("authors", ", ".join(rec["authors"])), ("source", rec["source"]),
+            ("url", rec["url"]), ("format", rec["format"]),
+            ("size", f"{rec['characters']} characters, {len(rec['paragraphs'])} paragraph(s)"),
+            ("hash", rec["content_hash"]), ("ingested", rec["ingested_at"])]
+    for key, value in rows:
+        if value:
+            meta.add_row(key, Text(str(value)))
+    if rec.get("extractor_version"):
+        found = f"{len(rec.get('contacts', []))} contacts, {len(rec.get('quotes', []))} quotes"
+        meta.add_row("extracted", f"{found} (summitry {rec['extractor_version']})")
+    console.print(Panel(Group(meta, Text(""), Text(rec["text"])), title=Text(rec["id"]), title_align="left"))
+    if "raw_text" in rec:
+        console.print(Panel(Text(rec["raw_text"]), title="original", title_align="left"))
+    if "contacts" in rec and "quotes" in rec:
+        print_extractions([rec])
+
+
+@contextmanager
+def ingest_progress() -> Iterator[Callable[[str, str], None]]:
+    """A progress bar on stderr for `ingest`; yields the callback, prints errors above the bar."""
+    bar = Progress(SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
+                   TextColumn("{task.completed} documents"), TimeElapsedColumn(),
+                   console=Console(stderr=True), transient=True)
+
+    def step(outcome: str, detail: str) -> None:
+        if outcome == "failed":
+            bar.console.print(Text(detail, style="red"), soft_wrap=True)  # one line, however long
+        else:
+            bar.update(task, description=detail)
+        bar.advance(task)
+
+    with bar:
+        task = bar.add_task("ingesting", total=None)
+        yield step

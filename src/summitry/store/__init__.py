@@ -1,0 +1,47 @@
+"""The store: documents and their extractions, versioned, behind one interface.
+
+    with open_store(None) as store:          # the per-user default, or $SUMMITRY_DB
+        store.add_document(doc)              # "new" | "known" | "version"
+        store.get_document("seed-00")        # by id, or a unique prefix of id or content hash
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from summitry.errors import StoreError
+from summitry.store.base import AmbiguousDocument, Store, StoredDocument
+from summitry.store.schema import SCHEMA_VERSION
+
+__all__ = ["AmbiguousDocument", "SCHEMA_VERSION", "Store", "StoredDocument", "default_db_path", "open_store"]
+
+
+def default_db_path() -> Path:
+    """$SUMMITRY_DB, else summitry.db in the per-user data folder."""
+    env = os.environ.get("SUMMITRY_DB")
+    if env:
+        return Path(env)
+    return Path(user_data_dir("summitry", appauthor=False)) / "summitry.db"
+
+
+def open_store(path: str | None = None, *, create: bool = True) -> Store:
+    """Open (creating and migrating as needed) the store at `path`, or the default one.
+
+    With create=False a missing store is an error rather than a new empty file: a reading
+    command pointed at a mistyped --db should say so.
+    """
+    from summitry.store.sqlite import SQLiteStore
+
+    if not path:
+        default = default_db_path()
+        if create:
+            default.parent.mkdir(parents=True, exist_ok=True)
+        path = str(default)
+    if path.startswith(("postgresql:", "postgres:")):
+        raise StoreError(f"cannot open store {path}: the PostgreSQL back end is not available yet")
+    if path != ":memory:" and not create and not Path(path).exists():
+        raise StoreError(f"no store at {path}: ingest documents first (summitry ingest PATH)")
+    return SQLiteStore(path)

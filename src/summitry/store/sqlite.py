@@ -1,0 +1,39 @@
+"""The SQLite back end: one file, WAL journal, foreign keys on."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from summitry.errors import StoreError
+from summitry.store.base import Store
+from summitry.store.schema import SQLITE
+
+BUSY_TIMEOUT_SECONDS = 30  # wait this long for another process's write instead of failing
+
+
+class SQLiteStore(Store):
+    """A store in one SQLite file (or ':memory:')."""
+
+    dialect = SQLITE
+    _db_errors = (sqlite3.Error,)
+
+    def __init__(self, path: str):
+        try:
+            # Autocommit mode: transactions are begun explicitly, so DDL in migrations is
+            # transactional too (the sqlite3 module's implicit BEGIN would skip it).
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        super().__init__(conn, label=path)
+
+    def _begin(self) -> None:
+        # IMMEDIATE takes the write lock up front: two writers that both read first
+        # and then write would otherwise fail with SQLITE_BUSY instead of waiting.
+        self._conn.execute("BEGIN IMMEDIATE")
