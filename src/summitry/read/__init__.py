@@ -1,21 +1,135 @@
 """Readers: bytes on disk (or stdin) → RawDocument. One module per input kind.
 
-STUB: replaced by the read/ implementation (txt, html, jsonl, folders, stdin).
+    decode.py  bytes → str (UTF-8, declared charset, Windows-1252, detection; size cap)
+    text.py    .txt
+    html.py    .html/.htm through trafilatura and htmldate
+    jsonl.py   .jsonl, one document per line
+
+`read_inputs` takes files, folders and "-" (stdin) and yields a RawDocument per
+document or an InputError per bad input, so a batch always runs to the end.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from summitry.errors import InputError
+from summitry.read import decode
+from summitry.read.html import html_document, read_html_file
+from summitry.read.jsonl import parse_jsonl, read_jsonl_file
+from summitry.read.text import read_text_file, text_document
 from summitry.records import RawDocument
+
+__all__ = ["SUPPORTED", "read_inputs", "read_path", "read_stdin", "sniff"]
+
+SUPPORTED = (".txt", ".html", ".htm", ".jsonl")
+STDIN = "-"
+STDIN_SOURCE = "<stdin>"
+
+_MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|section|main)\b", re.I)
+
+
+def sniff(text: str) -> str:
+    """The kind of an unnamed input: "jsonl", "html" or "txt"."""
+    head = text.lstrip()
+    first = head.split("\n", 1)[0].strip()
+    if first.startswith("{"):
+        try:
+            if isinstance(json.loads(first), dict):
+                return "jsonl"
+        except (ValueError, RecursionError):
+            pass
+    if head.startswith("<") and _MARKUP.search(head[:4096]):
+        return "html"
+    return "txt"
+
+
+def read_stdin(stream: BinaryIO | None = None) -> Iterator[RawDocument | InputError]:
+    """Read documents from stdin (or `stream`): JSON Lines, an HTML page or text, by sniffing."""
+    if stream is None:
+        stream = getattr(sys.stdin, "buffer", sys.stdin)
+    if stream is None:  # no stdin at all (pythonw, some daemons)
+        yield InputError(STDIN_SOURCE, "no standard input to read from")
+        return
+    try:
+        data = decode.read_stream(stream, STDIN_SOURCE)
+        is_markup = data.lstrip()[:1] == b"<"
+        text = decode.decode_bytes(data, STDIN_SOURCE, decode.declared_charset(data) if is_markup else None,
+                                   what="input")
+        kind = sniff(text)
+        if kind == "jsonl":
+            yield from parse_jsonl(text, STDIN_SOURCE, "stdin")
+        elif kind == "html":
+            yield html_document(text, "stdin", STDIN_SOURCE)
+        else:
+            yield text_document(text, "stdin", STDIN_SOURCE)
+    except InputError as exc:
+        yield exc
+
+
+def read_path(path: Path, source: str | None = None) -> Iterator[RawDocument | InputError]:
+    """Read one file by its extension."""
+    source = source or str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        try:
+            os.stat(path)  # a missing file is reported as missing, whatever its name
+        except OSError as exc:
+            yield decode.os_error(source, exc)
+            return
+        kind = f"'{path.suffix}' files" if path.suffix else "files without an extension"
+        yield InputError(source, f"cannot read {kind}; supported: {', '.join(SUPPORTED)}")
+        return
+    if suffix == ".jsonl":
+        yield from read_jsonl_file(path, source)
+        return
+    try:
+        yield read_html_file(path, source) if suffix in (".html", ".htm") else read_text_file(path, source)
+    except InputError as exc:
+        yield exc
+
+
+def _hidden(name: str) -> bool:
+    """True for dot files and dot folders, which editors and VCS leave around."""
+    return name.startswith(".")
+
+
+def walk(folder: Path) -> Iterator[Path | InputError]:
+    """The supported, non-hidden files under a folder, recursively, in sorted order."""
+    found: list[Path] = []
+    errors: list[InputError] = []
+
+    def on_error(exc: OSError) -> None:
+        errors.append(decode.os_error(exc.filename or str(folder), exc))
+
+    for root, dirs, files in os.walk(folder, onerror=on_error):
+        dirs[:] = [d for d in dirs if not _hidden(d)]
+        found.extend(Path(root) / f for f in files
+                     if not _hidden(f) and Path(f).suffix.lower() in SUPPORTED)
+    yield from errors
+    if not found and not errors:
+        yield InputError(str(folder), f"no {', '.join(SUPPORTED)} files in this folder")
+    yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def read_inputs(paths: Sequence[str]) -> Iterator[RawDocument | InputError]:
     """Yield one RawDocument per input document, or an InputError for a bad one."""
     for p in paths:
+        if str(p) == STDIN:
+            yield from read_stdin()
+            continue
         path = Path(p)
-        files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
-        for f in files:
-            yield RawDocument(id=f.stem, source=str(f), text=f.read_text(encoding="utf-8"))
+        if path.is_dir():
+            for item in walk(path):
+                if isinstance(item, InputError):
+                    yield item
+                else:
+                    yield from read_path(item)
+        else:
+            yield from read_path(path, str(p))
