@@ -118,20 +118,29 @@ def show(ctx: click.Context, ref: str, raw: bool, fmt: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def extract(paths: tuple[str, ...], fmt: str) -> None:
-    """Extract contacts, quotes and topics from files (no ingest needed).
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+    """Extract contacts, quotes and topics from files, or (no PATHS) re-run on the store.
+
+    With PATHS nothing is stored; without, every stored document is extracted
+    again and its results saved.
 
     Example: summitry extract corpus.jsonl --format jsonl
     """
     from summitry.output import extraction_record
-    from summitry.pipeline import process_paths
+    from summitry.pipeline import extract_stored, process_paths
     from summitry.render import print_extractions
 
-    if not paths:
-        raise click.UsageError("give files or folders to extract from")
+    if paths:
+        items = process_paths(paths)
+    else:
+        from summitry.store import open_store
+
+        store = ctx.with_resource(open_store(ctx.obj["db"], create=False))
+        items = extract_stored(store)
     failed = 0
     records = []
-    for item in process_paths(paths):
+    for item in items:
         if isinstance(item, InputError):
             failed += 1
             _error(str(item))

@@ -1,4 +1,4 @@
-"""Ingest: read, clean and store documents, one bad input never stopping the batch."""
+"""Ingest: read, clean, extract and store documents, one bad input never stopping the batch."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from summitry.clean import clean_document
 from summitry.errors import InputError, SummitryError
+from summitry.output import extraction_record
+from summitry.pipeline import extract_document
 from summitry.read import read_inputs
 from summitry.store import Store
 
@@ -43,7 +45,7 @@ def _problem(exc: BaseException) -> str:
 
 
 def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | None = None) -> IngestReport:
-    """Read, clean and store every document under `paths`; errors are collected, not raised."""
+    """Read, clean, extract and store every document under `paths`; errors are collected, not raised."""
     report = IngestReport()
 
     def failed(source: str, problem: str) -> None:
@@ -73,7 +75,12 @@ def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | Non
                 if store.is_known(item.content_hash, item.id):
                     outcome = "known"
                 else:
-                    outcome = store.add_document(clean_document(item))
+                    doc = clean_document(item)
+                    # extract before storing: a document that breaks extraction is stored not at all
+                    record = extraction_record(extract_document(doc))
+                    outcome = store.add_document(doc)
+                    if outcome != "known":
+                        store.save_extraction(doc.id, record)
             except InputError as exc:
                 failed(exc.source, exc.problem)
                 continue

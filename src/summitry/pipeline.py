@@ -44,6 +44,20 @@ def process(raw: RawDocument) -> Extraction:
     return extract_document(clean_document(raw))
 
 
+def extract_stored(store) -> Iterator[Extraction | InputError]:
+    """Stages 3–8 again on every stored document, saving each result in the store."""
+    from summitry.output import extraction_record
+
+    for doc in store.iter_documents():
+        try:
+            ex = extract_document(doc)
+        except SummitryError as exc:
+            yield InputError(doc.source, str(exc))
+            continue
+        store.save_extraction(doc.id, extraction_record(ex))
+        yield ex
+
+
 def process_paths(paths: Sequence[str]) -> Iterator[Extraction | InputError]:
     """Stages 1–8 over files; a bad input yields an InputError and the batch goes on."""
     for item in read_inputs(paths):
