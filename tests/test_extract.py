@@ -68,9 +68,12 @@ def _summary(contacts):
         # a denial
         ("Der Kreml hat dementiert, dass Putin und Trump telefoniert haben.", date(2024, 11, 11), [],
          ("phone_call", "denied", ("Donald Trump", "Vladimir Putin"), None)),
-        # a plan
+        # a plan; held in the host's country, so a visit
         ("Merz wird am Freitag Macron in Paris treffen.", date(2026, 3, 2), [("am Freitag", "DATE", "2026-03-06")],
-         ("meeting", "planned", ("Emmanuel Macron", "Friedrich Merz"), "2026-03-06")),
+         ("visit", "planned", ("Emmanuel Macron", "Friedrich Merz"), "2026-03-06")),
+        # at a summit's sidelines: a meeting, wherever it is
+        ("Merz traf Macron am Rande des Gipfels in Paris.", date(2026, 3, 2), [],
+         ("meeting", "occurred", ("Emmanuel Macron", "Friedrich Merz"), None)),
         # the reporter is no participant; the pronoun is
         ("Laut Anna Berg führte er ein Telefonat mit Trump.", date(2025, 5, 1), [], None),
         # English

@@ -3,13 +3,15 @@
 1. Find contact triggers (per-language cue data) sentence by sentence,
    skipping phrases that only look like contacts ("Videoansprache") and
    triggers inside quotations.
-2. Bind participants: people in the trigger's clause, else its sentence,
-   minus reporters and spokespeople; resolve "er"/"die beiden".
-3. Status from cues in the clause (denied > planned > occurred) and from the
-   attached date relative to publication.
+2. Bind participants: people in the trigger's clause, widened clause by
+   clause until two are found, minus reporters and spokespeople; resolve
+   "er"/"die beiden"; prefer office holders over bystanders.
+3. Status from cues in the clause (denied > planned > occurred), from the
+   attached date relative to publication, and from tense.
 4. Merge the mentions of one contact (same people, same mode, compatible
    status and date) into one contact of the most specific kind; a mention
-   with too few people becomes evidence for the contact it refers back to.
+   with too few people becomes evidence for the contact it refers back to;
+   a trip to a country frames the meeting with that country's leader.
 5. Fill attributes (date, period, duration, places, initiator, tone, codes)
    and flag the main contact: the one the lead reports, most often evidenced.
 """
@@ -20,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from summitry.annotate import actors as actor_index
 from summitry.extract.attributes import codes_for, duration_minutes, initiator_for, places_in, tones_in
 from summitry.extract.cues import Cues, cues_for
 from summitry.extract.participants import (
@@ -28,6 +31,7 @@ from summitry.extract.participants import (
     people_in,
     pronoun_kind,
     unique_actors,
+    widening,
 )
 from summitry.records import Actor, Contact, Extraction, Mention, Span, Timex
 
@@ -35,6 +39,7 @@ REMOTE = ("video_call", "phone_call", "call")
 IN_PERSON = ("visit", "meeting")
 SPECIFICITY = {"video_call": 4, "phone_call": 3, "call": 1, "visit": 3, "meeting": 2, "talk": 0}
 MAX_PARTICIPANTS = 8
+LEAD_SENTENCES = 3  # title plus the first sentences: where news states what it is about
 
 
 @dataclass
@@ -42,21 +47,23 @@ class _Mention:
     """One trigger occurrence with what it binds."""
 
     kind: str
-    status: str
+    status: str  # occurred | planned | denied | arrived (arrival alone: the meeting is still to come)
     actors: list[Actor]
     sentence: int
     trigger: Span
     timex: Timex | None = None
     destination: Actor | None = None
+    subordinate: bool = False  # in a "bevor …"/"after …" clause: background to the sentence's contact
 
 
 @dataclass
 class _Group:
     members: list[_Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
 
     @property
     def actor_ids(self) -> frozenset[str]:
-        return frozenset(a.id for a in self.members[0].actors)
+        return frozenset(a.id for a in self.actors)
 
     @property
     def family(self) -> str:
@@ -70,10 +77,11 @@ class _Group:
     @property
     def status(self) -> str:
         statuses = {m.status for m in self.members}
-        for s in ("denied", "planned", "occurred"):
-            if s in statuses:
-                return s
-        return "occurred"
+        if "denied" in statuses:
+            return "denied"
+        if "occurred" in statuses:
+            return "occurred"
+        return "planned"  # planned, or arrival with no meeting reported yet
 
     @property
     def day(self) -> date | None:
@@ -81,6 +89,10 @@ class _Group:
             if m.timex is not None and m.timex.as_date():
                 return m.timex.as_date()
         return None
+
+    @property
+    def first_sentence(self) -> int:
+        return min(m.sentence for m in self.members)
 
 
 def _family(kind: str) -> str:
@@ -91,63 +103,96 @@ def _inside(spans: list[Span], pos: int) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
 
+def _has_roles(actor: Actor, on: date | None) -> bool:
+    roles_of = getattr(actor_index, "roles_of", None)
+    if roles_of is None or actor.id.startswith("name:"):
+        return False
+    return bool(roles_of(actor.id, on))
+
+
 def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date | None) -> set[int]:
-    """Indices of mentions that report rather than take part (speakers, spokespeople)."""
+    """Indices of mentions that report rather than take part (spokespeople, quoted experts)."""
     excluded = set()
+    reporting = cues.reporting.pattern
     for i, m in enumerate(mentions):
         if m.actor.kind != "person":
             continue
+        if is_reporter(m.actor, on):
+            excluded.add(i)
+            continue
+        if not m.actor.id.startswith("name:"):
+            continue  # a leader who "said" something may still take part
         before = text[max(0, m.span.start - 40):m.span.start]
         after = text[m.span.end:m.span.end + 25]
-        # "sagte Peskow", "laut Uschakow", "Peskow sagte", "according to Peskov"
-        near_verb = (re.search(r"(?:\b(?:laut|so|zufolge|according to)|" + cues.reporting.pattern + r")\W+(?:\w+\W+){0,4}$",
-                               before, re.IGNORECASE)
-                     or re.match(r"\W*(?:" + cues.reporting.pattern + r"|zufolge)", after, re.IGNORECASE))
-        if is_reporter(m.actor, on) or (near_verb and _is_reporting_only(text, m)):
+        if (re.search(rf"(?:\b(?:laut|so|zufolge|according to)|{reporting})\W+(?:\w+\W+){{0,4}}$", before,
+                      re.IGNORECASE)
+                or re.match(rf"\W*(?:{reporting}|zufolge)", after, re.IGNORECASE)):
             excluded.add(i)
     return excluded
 
 
-def _is_reporting_only(text: str, mention: Mention) -> bool:
-    # A leader who "said" something may still be a participant ("sagte Putin
-    # am Anfang des Gesprächs"); only spokespeople-like or unknown names are dropped.
-    return mention.actor.id.startswith("name:")
+def _timex_for(text: str, cues: Cues, timexes: list[Timex], trigger: Span,
+               status_hint: str | None = None) -> Timex | None:
+    """The date attached to a trigger: in its sentence, a day before a coarser date, nearest first.
 
-
-def _timex_for(text: str, cues: Cues, timexes: list[Timex], trigger: Span) -> Timex | None:
-    """The date expression attached to a trigger: the nearest in its sentence not dating a statement."""
-    best, best_dist = None, None
+    A date next to a verb of saying dates the statement ("sagte Peskow am
+    Montag", "the Kremlin on Monday denied"); one after "seit"/"since" anchors
+    a span of time: neither dates the contact. A statement date is kept as a
+    last resort, for a contact reported as it happened.
+    """
+    best, best_key = None, None
     for t in timexes:
         if t.type not in ("DATE", "TIME"):
             continue
         before = text[max(0, t.span.start - 45):t.span.start]
-        dates_statement = re.search(cues.reporting.pattern + r"(?:\W+\w+){0,4}\W*$", before, re.IGNORECASE)
-        if dates_statement and not (t.span.start - 45 <= trigger.start <= t.span.start):
+        after = text[t.span.end:t.span.end + 30]
+        if re.search(rf"(?:{cues.date_anchors.pattern})\W*(?:\w+\W+){{0,2}}$", text[max(0, t.span.start - 30):
+                                                                              t.span.start], re.IGNORECASE):
             continue
+        trigger_between = t.span.start - 45 <= trigger.start <= t.span.start
+        statement = (re.search(rf"(?:{cues.reporting.pattern})(?:\W+\w+){{0,4}}\W*$", before, re.IGNORECASE)
+                     and not trigger_between) or re.match(rf"\W*(?:{cues.reporting.pattern}|{cues.denied.pattern})",
+                                                           after, re.IGNORECASE)
         dist = min(abs(t.span.start - trigger.end), abs(trigger.start - t.span.end))
-        if best_dist is None or dist < best_dist:
-            best, best_dist = t, dist
+        key = (1 if statement else 0, 0 if t.as_date() else 1, dist)
+        if statement and status_hint != "occurred":
+            continue
+        if best_key is None or key < best_key:
+            best, best_key = t, key
     return best
 
 
 def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trigger: Span, kind: str,
-            timex: Timex | None, published: date | None) -> str:
-    if cues.denied.search(text, sentence.start, sentence.end):
+            timex: Timex | None, published: date | None) -> str | None:
+    """occurred | planned | denied | arrived, or None for a contact the clause rules out."""
+    a, b = clause
+    # a denial governs its own clause and a "dass"/"that" clause it introduces
+    before = text[max(sentence.start, a - 60):a]
+    if cues.denied.search(text, a, b) or (re.match(r"\s*(dass|that|wonach|ob)\b", text[a:b])
+                                          and cues.denied.search(before)):
         return "denied"
+    if cues.cancelled.search(text, a, b):
+        return "denied"
+    negated = cues.negation.search(text, a, b)
     day = timex.as_date() if timex else None
+    planned_cue = cues.planned.search(text, a, b) or re.search(
+        r"(?:\bzu|\bto)\s+$", text[max(0, trigger.start - 4):trigger.start], re.IGNORECASE) or (
+        kind == "visit" and re.search(r"einlad|eingeladen|einladung|lud\b|invit", text[sentence.start:sentence.end],
+                                      re.IGNORECASE))
+    if negated and planned_cue:
+        return None  # "will not visit", "kann sich keinen Besuch vorstellen": no contact
     if day and published:
         if day > published:
             return "planned"
         if day < published:
-            return "occurred"
-    if cues.planned.search(text, clause[0], clause[1]):
+            return "arrived" if cues.arrival.match(text, trigger.start) else "occurred"
+    if planned_cue:
         return "planned"
-    # an infinitive "zu besuchen" / "to visit" is not (yet) a fact
-    if re.search(r"(?:\bzu|\bto)\s+$", text[max(0, trigger.start - 4):trigger.start], re.IGNORECASE):
-        return "planned"
-    if kind == "visit" and re.search(r"einlad|eingeladen|einladung|lud\b|invit", text[sentence.start:sentence.end],
-                                     re.IGNORECASE):
-        return "planned"
+    present = cues.present.match(text, trigger.start)
+    if present and timex is not None and (day is None or published is None or day >= published):
+        return "planned"  # "Putin trifft am Donnerstag Kim": the present announces
+    if cues.arrival.match(text, trigger.start):
+        return "arrived"
     return "occurred"
 
 
@@ -169,13 +214,19 @@ def _subject_before(mentions: list[Mention], excluded: set[int], sentences: list
 
 
 def _destination(text: str, mentions: list[Mention], start: int, end: int) -> Actor | None:
-    """A place or country the clause travels to or is in ("nach Peking", "in China")."""
+    """A place or country the span travels to or is in ("nach Peking", "in China")."""
     for m in mentions:
         if m.actor.kind in ("place", "country") and start <= m.span.start < end:
-            before = text[max(0, m.span.start - 12):m.span.start].lower()
-            if re.search(r"\b(nach|in|im|to|in|at)\s+(der\s+|die\s+|the\s+)?$", before):
+            before = text[max(0, m.span.start - 14):m.span.start].lower()
+            if re.search(r"\b(nach|in|im|to|at)\s+(der\s+|die\s+|dem\s+|the\s+)?$", before):
                 return m.actor
     return None
+
+
+def _leaders_first(actors: list[Actor], on: date | None) -> list[Actor]:
+    """Office holders take part; a bystander named beside two of them does not (a dissident, a pope)."""
+    holders = [a for a in actors if _has_roles(a, on)]
+    return holders if len(holders) >= 2 else actors
 
 
 def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
@@ -186,6 +237,8 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
     mentions = sorted(ex.mentions, key=lambda m: m.span.start)
     excluded = _reporter_mentions(text, mentions, cues, doc.published)
     quotes = [q.span for q in ex.quotes]
+    quoted = {i for i, mm in enumerate(mentions) if _inside(quotes, mm.span.start)}
+    skip = excluded | quoted
     found: list[_Mention] = []
     last_pair: list[Actor] = []
     for si, sent in enumerate(ex.sentences):
@@ -197,31 +250,44 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
             kind = m.lastgroup or "talk"
             trigger = Span(m.start(), m.end())
             clause = clause_bounds(text, sent, m.start())
-            quoted = {i for i, mm in enumerate(mentions) if _inside(quotes, mm.span.start)}
-            actors = unique_actors(people_in(mentions, clause[0], clause[1], excluded=excluded | quoted))
-            # a pronoun in the clause is closer evidence than other names in the sentence
+            actors = unique_actors(people_in(mentions, clause[0], clause[1], excluded=skip))
+            destination = _destination(text, mentions, clause[0], clause[1]) if kind == "visit" else None
             pron = pronoun_kind(text, clause[0], clause[1], doc.language) if len(actors) < 2 else None
             if pron == "pair" and last_pair:
-                actors = unique_actors_list(last_pair + actors)
+                actors = _union(last_pair, actors)
             elif pron == "subject" and len(actors) == 1:
                 subject = _subject_before(mentions, excluded, ex.sentences, si, m.start())
                 if subject is not None and subject.id != actors[0].id:
                     actors = [subject] + actors
-            if len(actors) < 2:
-                actors = unique_actors_list(
-                    actors + unique_actors(people_in(mentions, sent.start, sent.end, excluded=excluded | quoted)))
+            solo_trip = kind == "visit" and destination is not None and len(actors) == 1
+            if len(actors) < 2 and not solo_trip:
+                for a, b in widening(text, sent, m.start()):
+                    actors = _union(actors, unique_actors(people_in(mentions, a, b, excluded=skip)))
+                    if len(actors) >= 2:
+                        break
+            actors = _leaders_first(actors, doc.published)
             timex = _timex_for(text, cues, sent_timexes, trigger)
             status = _status(text, cues, sent, clause, trigger, kind, timex, doc.published)
-            destination = _destination(text, mentions, clause[0], clause[1]) if kind == "visit" else None
-            found.append(_Mention(kind, status, actors[:MAX_PARTICIPANTS], si, trigger, timex, destination))
+            if status is None:
+                continue
+            if timex is None and status == "occurred":
+                timex = _timex_for(text, cues, sent_timexes, trigger, status_hint="occurred")
+            # the clause break itself may be the subordinating word ("…, bevor er …", "after")
+            subordinate = bool(cues.subordinate.search(text, max(sent.start, clause[0] - 12), trigger.start))
+            if kind == "visit" and destination is None:
+                destination = _destination(text, mentions, sent.start, sent.end)
+            found.append(_Mention(kind, status, actors[:MAX_PARTICIPANTS], si, trigger, timex, destination,
+                                  subordinate))
             if len(actors) >= 2:
                 last_pair = actors
+            if cues.joining.search(text, clause[0], clause[1]):
+                found[-1].status = "joining"
     return found
 
 
-def unique_actors_list(actors: list[Actor]) -> list[Actor]:
+def _union(first: list[Actor], second: list[Actor]) -> list[Actor]:
     seen: dict[str, Actor] = {}
-    for a in actors:
+    for a in list(first) + list(second):
         seen.setdefault(a.id, a)
     return list(seen.values())
 
@@ -232,9 +298,12 @@ def _compatible(group: _Group, mention: _Mention) -> bool:
     fam = _family(mention.kind)
     if fam != "talk" and group.family not in ("talk", fam):
         return False
-    planned = {group.status == "planned", mention.status == "planned"}
-    if len(planned) == 2:
-        return False
+    same_sentence = any(m.sentence == mention.sentence for m in group.members)
+    if not same_sentence:
+        # a plan and a report of a contact are two contacts; an arrival goes with either
+        statuses = {m.status for m in group.members} - {"arrived"}
+        if mention.status != "arrived" and statuses and (("planned" in statuses) != (mention.status == "planned")):
+            return False
     day = mention.timex.as_date() if mention.timex else None
     return not (day and group.day and day != group.day)
 
@@ -251,31 +320,59 @@ def _split_visitors(mention: _Mention) -> list[_Mention]:
             for a in mention.actors]
 
 
+def _is_solo_trip(mention: _Mention) -> bool:
+    dest = mention.destination
+    return (mention.kind == "visit" and len(mention.actors) == 1 and dest is not None and bool(dest.country)
+            and dest.country != mention.actors[0].country)
+
+
 def group_mentions(found: list[_Mention]) -> list[_Group]:
     """Step 4: one group per contact; mentions with too few people attach to what they refer to."""
     groups: list[_Group] = []
     orphans: list[_Mention] = []
+    joiners: list[_Mention] = []
     for mention in found:
+        if mention.status == "joining":
+            joiners.append(mention)
+            continue
         for single in _split_visitors(mention):
-            solo_visit = (single.kind == "visit" and len(single.actors) == 1 and single.destination is not None
-                          and single.destination.country and single.destination.country != single.actors[0].country)
-            if len(single.actors) < 2 and not solo_visit:
+            if len(single.actors) < 2 and not _is_solo_trip(single):
                 orphans.append(single)
                 continue
             target = next((g for g in reversed(groups) if _compatible(g, single)), None)
             if target is None:
-                groups.append(_Group([single]))
+                groups.append(_Group([single], list(single.actors)))
             else:
                 target.members.append(single)
+    for joiner in joiners:
+        target = _referent(groups, joiner, require_people=False)
+        if target is not None:
+            target.actors = _union(target.actors, joiner.actors)[:MAX_PARTICIPANTS]
+            target.members.append(_Mention(joiner.kind, "occurred", target.actors, joiner.sentence, joiner.trigger))
+    _fold_trips_into_meetings(groups)
     for orphan in orphans:
         target = _referent(groups, orphan)
         if target is not None:
-            target.members.append(_Mention(orphan.kind, target.status, target.members[0].actors, orphan.sentence,
-                                           orphan.trigger, orphan.timex if not target.day else None))
+            target.members.append(_Mention(orphan.kind, "arrived" if orphan.status == "arrived" else target.status,
+                                           target.actors, orphan.sentence, orphan.trigger,
+                                           orphan.timex if not target.day else None))
     return groups
 
 
-def _referent(groups: list[_Group], orphan: _Mention) -> _Group | None:
+def _fold_trips_into_meetings(groups: list[_Group]) -> None:
+    """"Scholz travels to China" + "Scholz meets Xi": one visit, hosted by Xi."""
+    for trip in [g for g in groups if len(g.actors) == 1 and any(_is_solo_trip(m) for m in g.members)]:
+        visitor = trip.actors[0]
+        dest = next(m.destination for m in trip.members if m.destination is not None)
+        hosted = [g for g in groups if g is not trip and visitor.id in g.actor_ids and g.family != "remote"
+                  and any(a.country == dest.country for a in g.actors if a.id != visitor.id)]
+        if len(hosted) == 1:
+            host = hosted[0]
+            host.members.extend(trip.members)
+            groups.remove(trip)
+
+
+def _referent(groups: list[_Group], orphan: _Mention, *, require_people: bool = True) -> _Group | None:
     """The contact a mention without enough people refers back to (or forward to, in a headline)."""
     fam = _family(orphan.kind)
     ids = {a.id for a in orphan.actors}
@@ -283,7 +380,7 @@ def _referent(groups: list[_Group], orphan: _Mention) -> _Group | None:
     for g in groups:
         if fam != "talk" and g.family not in ("talk", fam):
             continue
-        if ids and not ids <= g.actor_ids:
+        if require_people and ids and not ids <= g.actor_ids:
             continue
         if orphan.status == "planned" and g.status != "planned":
             continue
@@ -293,19 +390,46 @@ def _referent(groups: list[_Group], orphan: _Mention) -> _Group | None:
     return best
 
 
-def _kind_of(group: _Group, text: str, ex: Extraction, cues: Cues) -> str:
+def _kind_of(group: _Group, ex: Extraction, cues: Cues, evidence: list[Span]) -> str:
+    """The most specific kind; in person: a visit when held in one participant's country."""
+    text = ex.document.text
     kinds = [m.kind for m in group.members if m.kind != "talk"]
-    if kinds:
-        return max(kinds, key=lambda k: SPECIFICITY[k])
-    sentences = [ex.sentences[m.sentence] for m in group.members]
-    in_place = any(_destination(text, ex.mentions, s.start, s.end) for s in sentences)
-    return "meeting" if in_place else "call"
+    family = group.family
+    if family == "remote":
+        return max((k for k in kinds if k in REMOTE), key=lambda k: SPECIFICITY[k])
+    place = next((p for p in (_destination(text, ex.mentions, s.start, s.end) for s in evidence) if p), None)
+    if family == "talk" and place is None:
+        return "call"
+    if any(cues.sidelines.search(text, s.start, s.end) for s in evidence):
+        return "meeting"
+    if place is None:
+        place = _dateline_place(ex)
+    if place is not None and place.country:
+        hosts = {a.country for a in group.actors if a.country == place.country}
+        guests = {a.country for a in group.actors if a.country and a.country != place.country}
+        if hosts and guests:
+            return "visit"
+        if not hosts and "visit" in kinds:
+            return "visit"
+    return "visit" if "visit" in kinds else "meeting"
 
 
-def _main_score(group: _Group) -> float:
-    first = min(m.sentence for m in group.members)
-    lead_bonus = 4.0 if first <= 1 else 2.0 if first <= 3 else 0.0
-    return len(group.members) + lead_bonus - first * 0.01
+def _dateline_place(ex: Extraction) -> Actor | None:
+    """The place a report is filed from or set in, as its lead says ("MOSKAU (dpa) -", "in Peking")."""
+    lead_end = ex.sentences[min(LEAD_SENTENCES, len(ex.sentences)) - 1].end if ex.sentences else 0
+    for m in ex.mentions:
+        if m.actor.kind == "place" and m.span.start < lead_end:
+            return m.actor
+    return None
+
+
+def _main_score(group: _Group, first_reported: int) -> tuple[float, ...]:
+    """What the lead reports first, then what the lead and most sentences are about."""
+    leading = [m for m in group.members if not m.subordinate]
+    first = min((m.sentence for m in leading), default=LEAD_SENTENCES)
+    lead_bonus = 6.0 if first == 0 else 4.0 if first < LEAD_SENTENCES else 0.0
+    opens = 1 if any(m.trigger.start == first_reported for m in leading) else 0
+    return (opens, lead_bonus + len({m.sentence for m in group.members}), -group.first_sentence)
 
 
 def extract_contacts(ex: Extraction) -> list[Contact]:
@@ -317,9 +441,9 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
     contacts: list[Contact] = []
     for group in groups:
         members = group.members
-        kind = _kind_of(group, text, ex, cues)
         sentence_ids = sorted({m.sentence for m in members})
         evidence = [ex.sentences[i] for i in sentence_ids]
+        kind = _kind_of(group, ex, cues, evidence)
         timex = next((m.timex for m in members if m.timex is not None and m.timex.as_date()), None) \
             or next((m.timex for m in members if m.timex is not None), None)
         day = timex.as_date() if timex else None
@@ -328,7 +452,7 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
         contacts.append(Contact(
             kind=kind,
             status=group.status,
-            participants=list(members[0].actors),
+            participants=list(group.actors),
             date=day,
             timex=timex,
             period=timex.value if timex is not None and day is None else None,
@@ -340,11 +464,22 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
             cameo=cameo,
             plover=plover,
         ))
-    if contacts:
-        best = max(range(len(groups)), key=lambda i: _main_score(groups[i]))
-        contacts[best].main = True
-        _date_fresh_report(contacts[best], groups[best], ex)
+    _flag_main(contacts, groups, ex)
     return contacts
+
+
+def _flag_main(contacts: list[Contact], groups: list[_Group], ex: Extraction) -> None:
+    """The main contact: reported in the lead or more than once; a passing mention is none."""
+    candidates = [i for i, g in enumerate(groups)
+                  if g.first_sentence < LEAD_SENTENCES or len({m.sentence for m in g.members}) >= 2]
+    if not candidates:
+        return
+    in_lead = [m.trigger.start for i in candidates for m in groups[i].members
+               if not m.subordinate and m.sentence < LEAD_SENTENCES]
+    first_reported = min(in_lead, default=-1)
+    best = max(candidates, key=lambda i: _main_score(groups[i], first_reported))
+    contacts[best].main = True
+    _date_fresh_report(contacts[best], groups[best], ex)
 
 
 def _date_fresh_report(contact: Contact, group: _Group, ex: Extraction) -> None:
@@ -352,7 +487,6 @@ def _date_fresh_report(contact: Contact, group: _Group, ex: Extraction) -> None:
     doc = ex.document
     if contact.date or contact.status != "occurred" or doc.published is None:
         return
-    first = ex.sentences[min(m.sentence for m in group.members)]
-    if min(m.sentence for m in group.members) <= 2 and re.search(
-            r"\b(hat|haben|has|have)\b", doc.text[first.start:first.end]):
+    first = ex.sentences[group.first_sentence]
+    if group.first_sentence < LEAD_SENTENCES and re.search(r"\b(hat|haben|has|have)\b", doc.text[first.start:first.end]):
         contact.date = doc.published

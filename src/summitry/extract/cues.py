@@ -24,6 +24,12 @@ class Cues:
     reporting: re.Pattern[str]
     sidelines: re.Pattern[str]
     arrival: re.Pattern[str]
+    present: re.Pattern[str]
+    negation: re.Pattern[str]
+    cancelled: re.Pattern[str]
+    joining: re.Pattern[str]
+    date_anchors: re.Pattern[str]
+    subordinate: re.Pattern[str]
 
 
 def _alternation(fragments: list[str]) -> str:
@@ -32,20 +38,26 @@ def _alternation(fragments: list[str]) -> str:
 
 
 def _words(fragments: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(fragments) or '(?!x)x'})\w*", _FLAGS)
+    return re.compile(rf"(?<!\w)(?:{_alternation(fragments) or '(?!x)x'})", _FLAGS)
 
 
 def _merged(languages: tuple[str, ...]) -> dict:
+    """Cue lists of the languages, each fragment given its language's word ending."""
     merged: dict = {}
     for lang in languages:
         data = load_yaml(f"{lang}/contacts.yaml")
+        # German inflects and compounds ("Telefonats", "Telefongespräch"); English
+        # fragments spell out their forms and must end a word.
+        ending = r"\w*" if data.get("inflect", True) else r"(?!\w)"
         for key, value in data.items():
+            if key == "inflect":
+                continue
             if isinstance(value, dict):
                 slot = merged.setdefault(key, {})
                 for sub, items in value.items():
-                    slot.setdefault(sub, []).extend(items or [])
+                    slot.setdefault(sub, []).extend(f"(?:{item}){ending}" for item in items or [])
             else:
-                merged.setdefault(key, []).extend(value or [])
+                merged.setdefault(key, []).extend(f"(?:{item}){ending}" for item in value or [])
     return merged
 
 
@@ -56,10 +68,10 @@ def cues_for(language: str | None) -> Cues:
     data = _merged(languages)
     groups = [f"(?P<{kind}>{_alternation(data['triggers'][kind])})"
               for kind in KINDS if data["triggers"].get(kind)]
-    triggers = re.compile(rf"(?<!\w)(?:{'|'.join(groups)})\w*", _FLAGS)
+    triggers = re.compile(rf"(?<!\w)(?:{'|'.join(groups)})", _FLAGS)
     return Cues(
         triggers=triggers,
         **{key: _words(data.get(key, [])) for key in
            ("not_contacts", "denied", "planned", "past", "initiative", "tone", "reporting", "sidelines",
-            "arrival")},
+            "arrival", "present", "negation", "cancelled", "joining", "date_anchors", "subordinate")},
     )

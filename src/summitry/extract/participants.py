@@ -35,6 +35,33 @@ def clause_bounds(text: str, sentence: Span, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def clauses(text: str, sentence: Span) -> list[tuple[int, int]]:
+    """The clauses of a sentence, in order."""
+    bounds, start = [], sentence.start
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < sentence.end:
+        bounds.append((start, sentence.end))
+    return bounds or [(sentence.start, sentence.end)]
+
+
+def widening(text: str, sentence: Span, pos: int):
+    """The trigger's clause, then ever wider spans taking the nearest clauses first (before, then after)."""
+    parts = clauses(text, sentence)
+    i = next((k for k, (a, b) in enumerate(parts) if a <= pos < b), 0)
+    lo = hi = i
+    yield parts[i]
+    while lo > 0 or hi < len(parts) - 1:
+        if lo > 0:
+            lo -= 1
+            yield parts[lo][0], parts[hi][1]
+        if hi < len(parts) - 1:
+            hi += 1
+            yield parts[lo][0], parts[hi][1]
+
+
 def _pronouns(language: str | None) -> dict:
     data = load_yaml("pronouns.yaml")
     if language in data:
