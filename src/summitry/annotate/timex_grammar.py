@@ -1,0 +1,545 @@
+"""The regex grammar behind `summitry.annotate.timex`, built once per language set.
+
+All surface forms come from data/<lang>/temporal.yaml. Each language contributes
+a list of alternatives (`kind`, body), tried in order at one position. Word lists
+become character tries (`(?:J(?:anuar|uli|uni)|...)`), which fail on the first
+letter where a plain alternation is tried word by word.
+
+One pattern of all ~40 alternatives, run with `finditer`, took 7–12 ms per 5 KB
+document: Python's `re` enters every alternative at every word start. So a
+document gets ONE regex pass for head tokens (digits, month and weekday names,
+units, period nouns, holidays, ...: every alternative holds one), and at each
+head only the alternatives that can hold that token are tried, anchored at the
+few plausible word starts up to 40 characters before it (CPU ~0.8 ms per 5 KB).
+
+Inner group names are per alternative (`a12_mon`); `Grammar.groups(m)` hands a
+resolver the groups of the alternative that matched under their short names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from summitry.data import load_yaml
+from summitry.errors import DataFileError
+
+KEYS = (
+    "months", "weekdays", "weekday_abbreviations", "day_parts", "weekday_part_suffixes", "weekday_prefixes",
+    "day_part_adjectives", "relative_days", "relative_day_adjectives", "relative_day_parts", "anchor_days",
+    "past", "this", "next", "next_but_one", "span_modifiers", "period_nouns", "period_plurals",
+    "period_compounds", "year_points", "point_modifiers", "ordinals", "half_nouns", "half_of_year",
+    "quarter_nouns", "seasons", "decade_words", "numbers", "vague_quantities", "duration_modifiers",
+    "fixed_durations", "half_suffix", "conjunctions", "units", "duration_preps", "not_duration_preps",
+    "holidays", "lunar_new_year", "present_refs", "past_refs", "future_refs", "ref_blockers_after", "sets",
+    "set_weekday_prefix", "weekday_adverbs", "prepositions", "articles", "genitive", "night_before",
+    "night_adjectives", "ago", "future_point_preps", "ago_suffix", "range_words", "clock_words",
+    "meridiem_spaced", "meridiem_glued", "time_zones", "noon_words", "head_stopwords", "year_blockers_before",
+    "year_blockers_after", "future_cues", "past_cues", "past_suffixes",
+)
+NEVER = r"(?!x)x"
+YEAR = r"(?:19|20)\d\d(?!\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+END = r"(?!\w)(?!-[^\W\d_])"  # "Mai-Treffen" is a compound, not a month
+
+
+def load_temporal(lang: str) -> dict[str, Any]:
+    """data/<lang>/temporal.yaml, checked for the keys the grammar needs."""
+    data = load_yaml(f"{lang}/temporal.yaml")
+    if not isinstance(data, dict):
+        raise DataFileError(f"data file {lang}/temporal.yaml must be a mapping")
+    missing = [k for k in KEYS if k not in data]
+    if missing:
+        raise DataFileError(f"data file {lang}/temporal.yaml lacks keys: {', '.join(missing)}")
+    return data
+
+
+def variants(words) -> set[str]:
+    """Each word as written, and with a capital first letter when it is written lower-case."""
+    out = set()
+    for w in words:
+        w = str(w)
+        out.add(w)
+        if w[:1].islower():
+            out.add(w[0].upper() + w[1:])
+    return out
+
+
+def norm(surface: str) -> str:
+    """A matched surface as a lookup key: single spaces, straight apostrophe."""
+    return " ".join(surface.replace("’", "'").split())
+
+
+def trie(words) -> str:
+    """A regex matching any of `words` (longest first), spaces as \\s+, "'" also as "’"."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in norm(str(w)):
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return _emit(root) or NEVER
+
+
+def _emit(node: dict) -> str:
+    """Regex for one trie node."""
+    branches = []
+    for ch in sorted(k for k in node if k):
+        if ch == " ":
+            head = r"\s+"
+        elif ch == "'":
+            head = "['’]"
+        else:
+            head = re.escape(ch)
+        branches.append(head + _emit(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return "(?:" + body + ")?"
+    return body
+
+
+@dataclass
+class Lang:
+    """One language's data plus the regex pieces made from it."""
+
+    code: str
+    data: dict[str, Any]
+    p: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """Build the regex pieces from the data."""
+        d = self.data
+        t = lambda key: trie(variants(d[key]))  # noqa: E731
+        months = {str(k): v for k, v in d["months"].items()}
+        longest = {}
+        for k, v in months.items():
+            longest[v] = max(longest.get(v, 0), len(k))
+        abbr = [k for k, v in months.items() if len(k) < longest[v]]
+        full = [k for k in months if k not in abbr]
+        p = self.p
+        p["MON_FULL"] = trie(full)
+        p["MON_ABBR"] = trie(abbr)
+        p["MON_ANY"] = rf"(?:(?:{p['MON_ABBR']})\.|{p['MON_FULL']}|{p['MON_ABBR']})"
+        p["WD"] = trie(d["weekdays"])
+        p["WDABBR"] = trie(d["weekday_abbreviations"])
+        p["WDP"] = rf"(?:{p['WD']}|(?:{p['WDABBR']})\.?)"
+        p["WDSFX"] = trie(d["weekday_part_suffixes"])
+        p["WDPRE"] = t("weekday_prefixes")
+        p["DP"] = t("day_parts")
+        p["DPADJ"] = t("day_part_adjectives")
+        p["RELDAY"] = t("relative_days")
+        p["RELDAYADJ"] = t("relative_day_adjectives")
+        p["RELDAYPART"] = t("relative_day_parts")
+        p["ANCHOR"] = t("anchor_days")
+        p["PAST"] = t("past")
+        p["THIS"] = t("this")
+        p["NEXT"] = t("next")
+        p["NEXT2"] = t("next_but_one")
+        p["SPANMOD"] = t("span_modifiers")
+        p["REL"] = trie(variants(list(d["past"]) + list(d["this"]) + list(d["next"]) + list(d["next_but_one"])))
+        p["PN"] = t("period_nouns")
+        p["PN_YEAR"] = trie(variants(k for k, v in d["period_nouns"].items() if v == "year"))
+        p["PN_WEEKEND"] = trie(variants(k for k, v in d["period_nouns"].items() if v == "weekend"))
+        p["PL"] = t("period_plurals")
+        p["COMP"] = t("period_compounds")
+        p["COMP_YEAR"] = trie(variants(k for k, v in d["period_compounds"].items() if v[0] == "year"))
+        p["YP"] = t("year_points")
+        p["PM"] = t("point_modifiers")
+        p["ORD"] = t("ordinals")
+        p["HALFN"] = t("half_nouns")
+        p["HALFOF"] = t("half_of_year")
+        p["QN"] = t("quarter_nouns")
+        p["SEASON"] = t("seasons")
+        p["DECW"] = t("decade_words")
+        p["NUMW"] = trie(variants(list(d["numbers"]) + list(d["vague_quantities"])))
+        if self.code == "de":  # "1.000 Jahre" is a thousand, "1,5 Stunden" one and a half
+            p["DIGITS"] = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:,\d+)?"
+        else:
+            p["DIGITS"] = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+        p["NUMX"] = rf"(?:{p['DIGITS']}|{p['NUMW']})"
+        p["DURMOD"] = t("duration_modifiers")
+        p["FIXDUR"] = t("fixed_durations")
+        p["HALFSFX"] = t("half_suffix")
+        p["CONJ"] = t("conjunctions")
+        p["UNITS"] = t("units")
+        p["HOL"] = t("holidays")
+        p["REFS"] = trie(variants(list(d["present_refs"]) + list(d["past_refs"]) + list(d["future_refs"])))
+        p["REFBLOCK"] = t("ref_blockers_after")
+        p["SETS"] = t("sets")
+        p["SETWDP"] = t("set_weekday_prefix")
+        p["WDADV"] = t("weekday_adverbs")
+        p["PREP"] = t("prepositions")
+        p["ART"] = t("articles")
+        p["GEN"] = t("genitive")
+        p["NIGHTB"] = t("night_before")
+        p["NIGHTADJ"] = t("night_adjectives")
+        p["AGO"] = t("ago")
+        p["AGOS"] = t("ago_suffix")
+        p["RANGE"] = trie(variants(d["range_words"]))
+        p["CLOCK"] = t("clock_words")
+        p["MERS"] = trie(d["meridiem_spaced"])
+        p["MERG"] = trie(d["meridiem_glued"])
+        p["TZ"] = trie(d["time_zones"])
+        p["NOON"] = t("noon_words")
+
+    def year_tail(self) -> str:
+        """Optional year after a month, season, half or quarter: explicit, relative or 'des Jahres'."""
+        p = self.p
+        return (
+            rf"(?:\s+(?:(?:{p['GEN']})\s+)?(?:(?:{p['PN_YEAR']})\s+)?(?P<y>{YEAR})"
+            rf"|\s+(?:(?:{p['GEN']})\s+)?(?P<ry>{p['REL']})\s+(?:{p['PN_YEAR']})"
+            rf"|\s+(?:(?:{p['GEN']})\s+)?(?P<rc>{p['COMP_YEAR']})"
+            rf"|\s+(?:{p['GEN']})\s+(?P<cy>{p['PN_YEAR']}))"
+        )
+
+    def day_month(self) -> str:
+        """'4. Februar 2026', '3. bis 5. März' (de) or '4 February 2026', '20 to 22 March' (en)."""
+        p = self.p
+        if self.code == "de":
+            return (
+                rf"(?P<d>{DAY})\.\s*(?:(?:{p['RANGE']})\s*(?:(?:dem|den|zum)\s+)?(?P<d2>{DAY})\.\s*)?"
+                rf"(?P<mon>{p['MON_ANY']})(?:\s+(?P<y>{YEAR}))?"
+            )
+        return (
+            rf"(?P<d>{DAY})(?:st|nd|rd|th)?(?:\s*(?:{p['RANGE']})\s*(?P<d2>{DAY})(?:st|nd|rd|th)?)?"
+            rf"\s+(?:of\s+)?(?P<mon>{p['MON_ANY']})(?:,?\s+(?P<y>{YEAR}))?"
+        )
+
+    def month_day(self) -> str:
+        """'February 4, 2026', 'March 20-22', 'Feb. 4' (English order)."""
+        p = self.p
+        return (
+            rf"(?P<mon>{p['MON_ANY']})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?!\d)"
+            rf"(?:\s*(?:{p['RANGE']})\s*(?P<d2>{DAY})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<y>{YEAR}))?"
+        )
+
+    def alternatives(self) -> list[tuple[str, str]]:
+        """(kind, body) in the order they are tried at one position: specific before general."""
+        p = self.p
+        de = self.code == "de"
+        clock_sfx = (
+            rf"(?:\s*(?:[-–,|]|um|at)?\s*(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?!\d)"
+            rf"(?:\s*(?:{p['CLOCK']}))?)?"
+        )
+        alts: list[tuple[str, str]] = [
+            ("iso", rf"(?P<y>{YEAR})-(?P<m>1[0-2]|0[1-9])(?:-(?P<d>3[01]|[12]\d|0[1-9]))?(?!\d)"
+                    rf"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?)?"),
+            ("numeric_sep", rf"(?P<p1>\d{{1,2}})[/-](?P<p2>\d{{1,2}})[/-](?P<y>{YEAR})"),
+            ("numeric", rf"(?:(?P<wdp>{p['WDP']}),?\s+(?:den\s+)?)?(?P<d>{DAY})\.(?P<m>1[0-2]|0?[1-9])\."
+                        rf"(?P<y>{YEAR}|\d\d(?!\d))?" + clock_sfx),
+            ("part_of_date", rf"(?P<dp>{p['DP']})\s+(?:{p['GEN']})\s+" + self.day_month() + clock_sfx),
+        ]
+        if not de:
+            alts.append(("part_of_date", rf"(?P<dp>{p['DP']})\s+(?:{p['GEN']})\s+" + self.month_day()))
+        alts.append(("day_month", rf"(?:(?P<wdp>{p['WDP']}),?\s+(?:(?:den|the)\s+)?)?" + self.day_month()
+                     + (clock_sfx if de else "")))
+        if not de:
+            alts.append(("day_month", rf"(?:(?P<wdp>{p['WDP']}),?\s+)?" + self.month_day()))
+        alts += [
+            ("month", rf"(?:(?P<pm>{p['PM']})(?:\s+|-)|(?P<rel>{p['REL']})\s+)?"
+                      rf"(?:(?P<mon>{p['MON_FULL']})(?P<yt>{self.year_tail()})?"
+                      rf"|(?P<mab>{p['MON_ABBR']})\.?\s+(?P<ya>{YEAR}))"),
+            ("point", rf"(?P<pm>{p['PM']})(?:\s+|-)(?:(?:(?:{p['PN_YEAR']})\s+)?(?P<y>{YEAR})"
+                      rf"|(?:(?:{p['GEN']})\s+)?(?P<rel>{p['REL']})\s+(?P<pn>{p['PN']})"
+                      rf"|(?:(?:{p['GEN']})\s+)?(?P<rc>{p['COMP']})"
+                      rf"|(?:(?:{p['GEN']}|{p['ART']})\s+)(?P<cn>{p['PN']})(?:\s+(?P<y2>{YEAR}))?)"),
+            ("half", rf"(?:(?:{p['ART']})\s+)?(?P<ord>{p['ORD']})\s+(?:(?P<hn>{p['HALFN']})|(?P<ho>{p['HALFOF']}))"
+                     rf"(?P<yt>{self.year_tail()})?"),
+            ("half", rf"H(?P<hd>[12])(?:\s*/?\s*(?P<y>{YEAR}))?"),
+            ("quarter", rf"(?:(?:{p['ART']})\s+)?(?P<ord>{p['ORD']})\s+(?:{p['QN']})(?P<yt>{self.year_tail()})?"),
+            ("quarter", rf"Q(?P<qd>[1-4])(?:\s*/?\s*(?P<y>{YEAR}))?"),
+            ("season", rf"(?:(?P<pm>{p['PM']})(?:\s+|-)|(?P<rel>{p['REL']})\s+)?(?P<sea>{p['SEASON']})"
+                       rf"(?P<yt>{self.year_tail()})?"),
+        ]
+        if de:
+            alts.append(("decade", rf"(?:(?P<dec>(?:19|20)\d0)er|(?P<dec2>[1-9]0)er(?=n|\s*-?\s*[Jj]ahre)"
+                                   rf"|(?P<dw>{p['DECW']})(?=n|\s*-?\s*[Jj]ahre))(?:n|\s*-?\s*[Jj]ahren?)?"))
+            alts.append(("night_before", rf"(?:(?:{p['NIGHTADJ']})\s+)?(?:{p['NIGHTB']})\s+(?P<wd>{p['WD']})"))
+        else:
+            alts.append(("decade", rf"(?:(?:{p['ART']})\s+)?(?:(?P<dec>(?:19|20)\d0)['’]?s|['’](?P<dec2>[1-9]0)s)"
+                                   rf"|(?:{p['ART']})\s+(?P<dw>{p['DECW']})"))
+        alts += [
+            ("weekday", rf"(?:(?P<rel>{p['REL']}|{p['RELDAYADJ']})\s+)?(?:(?P<wp>{p['WDPRE']})\s+)?(?P<wd>{p['WD']})"
+                        rf"(?:(?P<sfx>{p['WDSFX']})|\s+(?P<dp>{p['DP']}))?"),
+            ("set", rf"(?P<swp>{p['SETWDP']})\s+(?P<wd>{p['WD']})"),
+            ("set", rf"(?P<wda>{p['WDADV']})"),
+            ("relday_part", rf"(?P<rdp>{p['RELDAYPART']})"),
+            ("day_part", rf"(?(pre)(?:(?P<adj>{p['DPADJ']})\s+)?(?P<dp>{p['DP']})|(?!))"),
+            ("relday", rf"(?P<rd>{p['RELDAY']})(?:\s+(?P<dp>{p['DP']})|\s+(?P<sfx>{p['WDSFX']}))?"),
+            ("anchor", rf"(?P<an>{p['ANCHOR']})"),
+        ]
+        if de:
+            alts.append(("ago", rf"(?:{p['AGO']})\s+(?:(?P<mod>{p['DURMOD']})\s+)?(?P<n>{p['NUMX']})\s+"
+                                rf"(?P<u>{p['UNITS']})"))
+        else:
+            alts.append(("ago", rf"(?:(?P<mod>{p['DURMOD']})\s+)?(?P<n>{p['NUMX']})\s+(?P<u>{p['UNITS']})"
+                                rf"\s+(?:{p['AGOS']})"))
+        alts += [
+            ("span", rf"(?:(?:{p['ART']})\s+)?(?P<rel>{p['PAST']}|{p['NEXT']}|{p['SPANMOD']})\s+"
+                     rf"(?:(?P<n>{p['NUMX']})\s+)?(?P<pl>{p['PL']})"),
+            ("span", rf"(?:(?:{p['ART']})\s+)?(?P<sm>{p['SPANMOD']})\s+(?P<pn>{p['PN']})"),
+            ("relperiod", rf"(?:(?:{p['GEN']}|{p['ART']})\s+)?(?P<rel>{p['REL']})\s+(?P<pn>{p['PN']})"),
+            ("relperiod", rf"(?:(?:{p['GEN']}|{p['ART']})\s+)?(?P<rc>{p['COMP']})"),
+            ("year_point", rf"(?P<yp>{p['YP']})"),
+            ("weekend", rf"(?(pre)(?P<we>{p['PN_WEEKEND']})|(?!))"),
+            ("duration", rf"(?P<fd>{p['FIXDUR']})"),
+            ("duration", rf"(?:(?P<mod>{p['DURMOD']})\s+)?(?P<n>{p['NUMX']})\s+(?P<u>{p['UNITS']})"
+                         rf"(?:\s*(?:{p['CONJ']})\s+(?:{p['NUMX']})\s+(?:{p['UNITS']}))*"
+                         rf"(?P<hs>\s+(?:{p['HALFSFX']}))?"),
+            ("duration", rf"(?P<n>\d+|{p['NUMW']})-(?P<u>{p['UNITS']})(?:-(?:long|old))?"),
+            ("bare_duration", rf"(?(pre)(?P<pl>{p['PL']})|(?!))"),
+        ]
+        if de:
+            alts.append(("clock", rf"(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?:{p['CLOCK']})"
+                                  rf"(?:\s+(?P<tz>{p['TZ']}))?"))
+        else:
+            alts.append(("clock", rf"(?P<hh>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?"
+                                  rf"(?:\s*(?P<ms>{p['MERS']})|(?P<mg>{p['MERG']}))"
+                                  rf"(?:\s+(?P<tz>{p['TZ']}))?"))
+        alts += [
+            ("colon_clock", rf"(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d)(?:\s+(?P<tz>{p['TZ']}))?"),
+            ("noon", rf"(?P<nw>{p['NOON']})"),
+            ("holiday", rf"(?P<hol>{p['HOL']})(?:\s+(?P<y>{YEAR}))?"),
+            ("ref", rf"(?P<ref>{p['REFS']})(?!\s+(?:{p['REFBLOCK']})(?!\w))"),
+            ("set", rf"(?P<set>{p['SETS']})"),
+            ("year", rf"(?:(?P<yn>{p['PN_YEAR']})\s+)?(?P<y>{YEAR})(?![%]|[.,]\d)"),
+        ]
+        return alts
+
+
+# Which alternatives may contain a token of each head list: a head token found in
+# the text is tried only against these (over-inclusion costs time, omission a miss).
+HEAD_LISTS: dict[str, tuple[str, ...]] = {
+    "digits": ("iso", "numeric_sep", "numeric", "part_of_date", "day_month", "month", "point", "half", "quarter",
+               "season", "decade", "ago", "span", "duration", "clock", "colon_clock", "holiday", "year"),
+    "months": ("part_of_date", "day_month", "month"),
+    "weekdays": ("numeric", "day_month", "weekday", "night_before", "set"),
+    "weekday_adverbs": ("set",),
+    "day_parts": ("part_of_date", "weekday", "day_part", "relday", "night_before", "relday_part"),
+    "relative_days": ("relday",),
+    "relative_day_parts": ("relday_part",),
+    "anchor_days": ("anchor",),
+    "period_nouns": ("month", "point", "half", "quarter", "season", "relperiod", "weekend", "year", "span"),
+    "period_plurals": ("span", "bare_duration"),
+    "period_compounds": ("month", "point", "half", "quarter", "season", "relperiod"),
+    "year_points": ("year_point",),
+    "half_nouns": ("half",),
+    "half_of_year": ("half",),
+    "quarter_nouns": ("quarter",),
+    "seasons": ("season",),
+    "decade_words": ("decade",),
+    "units": ("ago", "duration"),
+    "fixed_durations": ("duration",),
+    "holidays": ("holiday",),
+    "present_refs": ("ref",),
+    "past_refs": ("ref",),
+    "future_refs": ("ref",),
+    "sets": ("set",),
+    "night_before": ("night_before",),
+    "noon_words": ("noon",),
+}
+# words that never stand alone in a timex: they cannot be its head token
+HEAD_STOP_LISTS = ("prepositions", "articles", "genitive", "conjunctions", "range_words", "numbers",
+                   "vague_quantities", "duration_modifiers", "past", "this", "next", "next_but_one",
+                   "span_modifiers", "point_modifiers", "ordinals", "set_weekday_prefix", "ago", "ago_suffix",
+                   "relative_day_adjectives", "weekday_prefixes", "day_part_adjectives", "night_adjectives")
+_DIGITS = frozenset(["digits"])
+WINDOW = 40  # characters a timex may reach back before its first head (23 seen: "in the not too distant future")
+# lists whose words never begin a timex: they cannot be a starting point either
+NO_START_LISTS = ("year_blockers_before", "year_blockers_after", "future_cues", "past_cues", "past_suffixes",
+                  "time_zones", "lunar_new_year", "head_stopwords", "meridiem_spaced", "meridiem_glued",
+                  "ref_blockers_after", "clock_words", "weekday_part_suffixes", "half_suffix", "conjunctions",
+                  "range_words", "ago_suffix")
+
+
+@dataclass
+class Grammar:
+    """The compiled grammar for a set of languages, with merged lookups (see the module docstring)."""
+
+    langs: tuple[str, ...]
+    prefix: str
+    parts: list[str]
+    kinds: list[str]
+    alt_langs: list[str]
+    group_names: list[dict[str, str]]
+    heads: re.Pattern[str]
+    starts: re.Pattern[str]
+    head_lists: dict[str, frozenset[str]]
+    lookups: dict[str, dict[str, Any]]
+    cue_pattern: re.Pattern[str]
+    blockers_before: re.Pattern[str]
+    blockers_after: re.Pattern[str]
+    duration_parts: dict[str, re.Pattern[str]]
+    data: dict[str, dict[str, Any]]
+    sets: dict[str, set[str]]
+    _by_lists: dict[frozenset[str], re.Pattern[str]] = field(default_factory=dict)
+
+    def _compile(self, indices) -> re.Pattern[str]:
+        """One pattern of the alternatives `indices`, in their global order and with their global names."""
+        return re.compile(self.prefix + "(?:" + "|".join(self.parts[i] for i in sorted(indices)) + ")")
+
+    def pattern_for(self, lists: frozenset[str]) -> re.Pattern[str]:
+        """The pattern of the alternatives that may contain a token of `lists` (compiled once)."""
+        pat = self._by_lists.get(lists)
+        if pat is None:
+            kinds = {k for name in lists for k in HEAD_LISTS[name]}
+            pat = self._compile(i for i, k in enumerate(self.kinds) if k in kinds)
+            self._by_lists[lists] = pat
+        return pat
+
+    def scan(self, text: str):
+        """Matches in text order, non-overlapping, as one `finditer` over all alternatives would give."""
+        pos = 0
+        for hm in self.heads.finditer(text):
+            h = hm.start()
+            if h < pos:
+                continue
+            if hm.group("d"):
+                lists = _DIGITS
+            else:
+                key = norm(hm.group(0))
+                lists = self.head_lists.get(key) or self.head_lists.get(key[:1].lower() + key[1:])
+            if not lists:
+                continue
+            pat = self.pattern_for(lists)
+            for sm in self.starts.finditer(text, max(pos, h - WINDOW), hm.end()):
+                m = pat.match(text, sm.start())
+                if m and m.end() > h:
+                    pos = m.end()
+                    yield m
+                    break
+
+    def groups(self, m: re.Match[str]) -> tuple[int, dict[str, str | None]]:
+        """Index of the alternative that matched and its groups by short name."""
+        idx = int(m.lastgroup[1:])
+        names = self.group_names[idx]
+        return idx, {short: m.group(full) for short, full in names.items()}
+
+    def span_of(self, m: re.Match[str], idx: int) -> tuple[int, int]:
+        """Start and end of the alternative itself (the leading preposition left out)."""
+        return m.span(f"a{idx}")
+
+    def lookup(self, table: str, surface: str) -> Any:
+        """Value of a matched surface in a merged data table, or None."""
+        tab = self.lookups[table]
+        key = norm(surface)
+        if key in tab:
+            return tab[key]
+        return tab.get(key[:1].lower() + key[1:])
+
+
+def _head_tokens(lang_objs: list[Lang]) -> dict[str, frozenset[str]]:
+    """Head token -> the data lists it comes from: every content word of every entry.
+
+    Function words and `head_stopwords` are left out so frequent words ("auf" in
+    "Nacht auf den") do not wake the matcher; an entry left with none keeps its
+    longest word. The window reaches back from a head to the entry's start.
+    """
+    stop = {norm(str(w)).lower() for L in lang_objs for name in HEAD_STOP_LISTS for w in L.data[name]}
+    weak = {norm(str(w)).lower() for L in lang_objs for w in L.data["head_stopwords"]}
+    out: dict[str, set[str]] = {}
+    for L in lang_objs:
+        for name in HEAD_LISTS:
+            if name == "digits":
+                continue
+            for entry in L.data[name]:
+                toks = [t for t in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", norm(str(entry)))
+                        if len(t) > 2 and t.lower() not in stop]
+                heads = [t for t in toks if t.lower() not in weak] or toks[:1] and [max(toks, key=len)]
+                for v in variants(heads):
+                    out.setdefault(v, set()).add(name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
+@lru_cache(maxsize=None)
+def grammar(langs: tuple[str, ...]) -> Grammar:
+    """The grammar for `langs` (compiled once and cached)."""
+    lang_objs = [Lang(code, load_temporal(code)) for code in langs]
+    preps = trie(set().union(*(variants(L.data["prepositions"]) for L in lang_objs)))
+    arts = trie(set().union(*(variants(L.data["articles"]) for L in lang_objs)))
+    pre = rf"(?:(?P<pre>(?:{preps})(?:\s+(?:{preps}))?(?:\s+(?:{arts}))?)\s+)?"
+
+    # interleave by kind order of the first language so "4. Februar" (de) and "4 February" (en) both win
+    # over the general alternatives of either language
+    per_lang = [L.alternatives() for L in lang_objs]
+    order: list[str] = []
+    for alts in per_lang:
+        for kind, _ in alts:
+            if kind not in order:
+                order.append(kind)
+    merged: list[tuple[str, str, str]] = []
+    for kind in order:
+        for L, alts in zip(lang_objs, per_lang):
+            merged += [(kind, L.code, body) for k, body in alts if k == kind]
+
+    parts, kinds, alt_langs, group_names = [], [], [], []
+    for i, (kind, code, body) in enumerate(merged):
+        names = {}
+
+        def rename(m: re.Match[str], i=i, names=names) -> str:
+            names[m.group(1)] = f"a{i}_{m.group(1)}"
+            return f"(?P<a{i}_{m.group(1)}>"
+
+        body = _GROUP.sub(rename, body)
+        parts.append(f"(?P<a{i}>{body}){END}")
+        kinds.append(kind)
+        alt_langs.append(code)
+        group_names.append(names)
+    prefix = r"(?<!\w)(?<![^\W\d_]-)" + pre
+    head_lists = _head_tokens(lang_objs)
+    glue = "|".join(trie(set(L.data["weekday_part_suffixes"])) for L in lang_objs)
+    # a head token may carry a glued suffix: "Dienstagabend", "Achtzigerjahre", "Jahresbeginns"
+    # one lookbehind for both branches: the scan runs at every position, so it must stay lean
+    heads = re.compile(rf"(?<!\w)(?:(?P<d>[HQ]?\d)|(?:{trie(head_lists)})(?=(?:{glue}|[jJ]ahren?|n)?(?!\w)))")
+
+    tables = ("months", "weekdays", "weekday_abbreviations", "day_parts", "weekday_part_suffixes",
+              "relative_days", "relative_day_adjectives", "relative_day_parts", "anchor_days",
+              "period_nouns", "period_plurals", "period_compounds", "year_points", "point_modifiers",
+              "ordinals", "seasons", "decade_words", "numbers", "duration_modifiers", "fixed_durations",
+              "units", "holidays", "sets", "weekday_adverbs", "meridiem_spaced", "meridiem_glued",
+              "noon_words", "lunar_new_year")
+    lookups: dict[str, dict[str, Any]] = {}
+    for tab in tables:
+        merged_tab: dict[str, Any] = {}
+        for L in lang_objs:
+            for k, v in L.data[tab].items():
+                merged_tab[norm(str(k))] = v
+        lookups[tab] = merged_tab
+    word_sets = ("past", "this", "next", "next_but_one", "span_modifiers", "vague_quantities", "present_refs",
+                 "past_refs", "future_refs", "duration_preps", "not_duration_preps", "half_suffix",
+                 "future_point_preps")
+    sets = {name: {norm(w).lower() for L in lang_objs for w in L.data[name]} for name in word_sets}
+
+    fut = trie(set().union(*(variants(L.data["future_cues"]) for L in lang_objs)))
+    past = trie(set().union(*(variants(L.data["past_cues"]) for L in lang_objs)))
+    suffixes = [s for L in lang_objs for s in L.data["past_suffixes"]]
+    suffix_alt = rf"|(?P<s>[^\W\d_]{{2,}}(?:{trie(suffixes)}))" if suffixes else ""
+    cue_pattern = re.compile(rf"(?<!\w)(?:(?P<f>{fut})|(?P<p>{past}){suffix_alt})(?!\w)")
+
+    before = trie(set().union(*(set(L.data["year_blockers_before"]) for L in lang_objs)))
+    after = trie(set().union(*(set(L.data["year_blockers_after"]) for L in lang_objs)))
+    blockers_before = re.compile(rf"(?<!\w)(?:{before})\s*$")
+    blockers_after = re.compile(rf"\s*(?:{after})(?!\w)")
+
+    duration_parts = {
+        L.code: re.compile(rf"(?P<n>{L.p['NUMX']})(?:\s+|-)(?P<u>{L.p['UNITS']})(?!\w)") for L in lang_objs
+    }
+    # the first word of any entry (or a digit, "H1", "'90s") is where a match may begin
+    firsts = set(head_lists)
+    for L in lang_objs:
+        for name in KEYS:
+            if name not in NO_START_LISTS:
+                firsts |= variants(norm(str(w)).split(" ")[0] for w in L.data[name])
+    starts = re.compile(rf"(?<!\w)(?:[HQ]?\d|['’]\d|{trie(firsts)})")
+    g = Grammar(langs, prefix, parts, kinds, alt_langs, group_names, heads, starts, head_lists, lookups, cue_pattern,
+                blockers_before, blockers_after, duration_parts, {L.code: L.data for L in lang_objs}, sets)
+    for lists in {_DIGITS, *head_lists.values()}:  # compile now, not on a document's first use
+        g.pattern_for(lists)
+    return g
