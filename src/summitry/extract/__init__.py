@@ -166,8 +166,8 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
             timex: Timex | None, published: date | None) -> str | None:
     """occurred | planned | denied | arrived, or None for a contact the clause rules out."""
     a, b = clause
-    # a denial governs its own clause and a "dass"/"that" clause it introduces
-    before = text[max(sentence.start, a - 60):a]
+    # a denial governs its own clause and a "dass"/"wonach"/"that" clause it introduces
+    before = text[sentence.start:a]
     if cues.denied.search(text, a, b) or (re.match(r"\s*(dass|that|wonach|ob)\b", text[a:b])
                                           and cues.denied.search(before)):
         return "denied"
@@ -175,10 +175,11 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
         return "denied"
     negated = cues.negation.search(text, a, b)
     day = timex.as_date() if timex else None
-    planned_cue = cues.planned.search(text, a, b) or re.search(
+    hearsay = cues.hearsay.search(text, a, b)  # "sollen telefoniert haben": a claim, not a plan
+    planned_cue = not hearsay and (_bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or re.search(
         r"(?:\bzu|\bto)\s+$", text[max(0, trigger.start - 4):trigger.start], re.IGNORECASE) or (
         kind == "visit" and re.search(r"einlad|eingeladen|einladung|lud\b|invit", text[sentence.start:sentence.end],
-                                      re.IGNORECASE))
+                                      re.IGNORECASE)))
     if negated and planned_cue:
         return None  # "will not visit", "kann sich keinen Besuch vorstellen": no contact
     if day and published:
@@ -191,9 +192,20 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     present = cues.present.match(text, trigger.start)
     if present and timex is not None and (day is None or published is None or day >= published):
         return "planned"  # "Putin trifft am Donnerstag Kim": the present announces
-    if cues.arrival.match(text, trigger.start):
-        return "arrived"
+    if kind not in REMOTE and cues.arrival.search(text, a, b) and not _bound_cue(text, cues.past, cues.triggers, a,
+                                                                                  b, trigger):
+        return "arrived"  # "zu Gesprächen in Moskau eingetroffen": there, but the talks are still to come
     return "occurred"
+
+
+def _bound_cue(text: str, cue: re.Pattern[str], triggers: re.Pattern[str], a: int, b: int,
+               trigger: Span) -> re.Match[str] | None:
+    """A cue in the clause that belongs to this trigger: no other trigger stands between them."""
+    for m in cue.finditer(text, a, b):
+        lo, hi = (m.end(), trigger.start) if m.end() <= trigger.start else (trigger.end, m.start())
+        if not triggers.search(text, lo, hi):
+            return m
+    return None
 
 
 def _subject_before(mentions: list[Mention], excluded: set[int], sentences: list[Span], si: int,
@@ -240,14 +252,14 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
     quoted = {i for i, mm in enumerate(mentions) if _inside(quotes, mm.span.start)}
     skip = excluded | quoted
     found: list[_Mention] = []
-    last_pair: list[Actor] = []
+    last_pair: list[Actor] = []  # what "die beiden"/"the leaders" refers to: the pair most talked about so far
+    pair_counts: dict[frozenset[str], int] = {}
     for si, sent in enumerate(ex.sentences):
         blocked = [Span(m.start(), m.end()) for m in cues.not_contacts.finditer(text, sent.start, sent.end)]
         sent_timexes = [t for t in ex.timexes if sent.start <= t.span.start < sent.end]
-        for m in cues.triggers.finditer(text, sent.start, sent.end):
+        for m, kind in _joined_triggers(text, cues, sent):
             if _inside(quotes, m.start()) or _inside(blocked, m.start()):
                 continue
-            kind = m.lastgroup or "talk"
             trigger = Span(m.start(), m.end())
             clause = clause_bounds(text, sent, m.start())
             actors = unique_actors(people_in(mentions, clause[0], clause[1], excluded=skip))
@@ -265,6 +277,8 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                     actors = _union(actors, unique_actors(people_in(mentions, a, b, excluded=skip)))
                     if len(actors) >= 2:
                         break
+            if len(actors) >= 2:
+                actors = _union(actors, _enumerated(text, cues, mentions, skip, sent, clause))
             actors = _leaders_first(actors, doc.published)
             timex = _timex_for(text, cues, sent_timexes, trigger)
             status = _status(text, cues, sent, clause, trigger, kind, timex, doc.published)
@@ -279,10 +293,41 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
             found.append(_Mention(kind, status, actors[:MAX_PARTICIPANTS], si, trigger, timex, destination,
                                   subordinate))
             if len(actors) >= 2:
-                last_pair = actors
+                key = frozenset(a.id for a in actors)
+                pair_counts[key] = pair_counts.get(key, 0) + 1
+                last_pair = actors if pair_counts[key] >= max(pair_counts.values()) else last_pair
             if cues.joining.search(text, clause[0], clause[1]):
                 found[-1].status = "joining"
     return found
+
+
+def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
+                clause: tuple[int, int]) -> list[Actor]:
+    """People listed on after the clause ("zwischen Xi, Merkel, Macron und Michel"): list items only."""
+    if not re.search(r"\b(zwischen|between|mit|with|sowie)\b", text[clause[0]:clause[1]], re.IGNORECASE):
+        return []
+    found: list[Actor] = []
+    pos = clause[1]
+    for m in re.finditer(r"[^,;]+", text[pos:sentence.end]):
+        a, b = pos + m.start(), pos + m.end()
+        item = unique_actors(people_in(mentions, a, b, excluded=skip))
+        if not item or b - a > 160 or cues.triggers.search(text, a, b) or cues.reporting.search(text, a, b):
+            break
+        found.extend(item)
+    return found
+
+
+def _joined_triggers(text: str, cues: Cues, sent: Span) -> list[tuple[re.Match[str], str]]:
+    """Trigger matches, adjacent ones ("phone conversation") read as one of the more specific kind."""
+    joined: list[tuple[re.Match[str], str]] = []
+    for m in cues.triggers.finditer(text, sent.start, sent.end):
+        kind = m.lastgroup or "talk"
+        if joined and re.fullmatch(r"[\s-]{0,2}", text[joined[-1][0].end():m.start()]):
+            prev, prev_kind = joined[-1]
+            joined[-1] = (prev, max(prev_kind, kind, key=lambda k: SPECIFICITY[k]))
+            continue
+        joined.append((m, kind))
+    return joined
 
 
 def _union(first: list[Actor], second: list[Actor]) -> list[Actor]:
@@ -367,8 +412,9 @@ def _fold_trips_into_meetings(groups: list[_Group]) -> None:
         hosted = [g for g in groups if g is not trip and visitor.id in g.actor_ids and g.family != "remote"
                   and any(a.country == dest.country for a in g.actors if a.id != visitor.id)]
         if len(hosted) == 1:
-            host = hosted[0]
-            host.members.extend(trip.members)
+            # being on the trip says nothing of whether the meeting has happened yet
+            hosted[0].members.extend(_Mention(m.kind, "arrived", hosted[0].actors, m.sentence, m.trigger, m.timex,
+                                              m.destination, m.subordinate) for m in trip.members)
             groups.remove(trip)
 
 

@@ -30,6 +30,7 @@ class Cues:
     joining: re.Pattern[str]
     date_anchors: re.Pattern[str]
     subordinate: re.Pattern[str]
+    hearsay: re.Pattern[str]
 
 
 def _alternation(fragments: list[str]) -> str:
@@ -73,5 +74,5 @@ def cues_for(language: str | None) -> Cues:
         triggers=triggers,
         **{key: _words(data.get(key, [])) for key in
            ("not_contacts", "denied", "planned", "past", "initiative", "tone", "reporting", "sidelines",
-            "arrival", "present", "negation", "cancelled", "joining", "date_anchors", "subordinate")},
+            "arrival", "present", "negation", "cancelled", "joining", "date_anchors", "subordinate", "hearsay")},
     )
