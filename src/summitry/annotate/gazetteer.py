@@ -21,9 +21,8 @@ from functools import lru_cache
 from typing import Any
 
 import ahocorasick
-import yaml
 
-from summitry.data import read_text
+from summitry.data import load_yaml
 from summitry.errors import DataFileError
 from summitry.records import Actor
 
@@ -106,14 +105,9 @@ class Gazetteer:
     size: int = 0
 
 
-@lru_cache(maxsize=None)
 def _data(name: str) -> Any:
-    """One actors/ data file (parsed once)."""
-    # libyaml's loader is ~30x faster than PyYAML's pure-Python one on these files
-    try:
-        data = yaml.load(read_text(f"actors/{name}"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"data file actors/{name} is not valid YAML: {exc}") from exc
+    """One actors/ data file (parsed once, by the shared loader)."""
+    data = load_yaml(f"actors/{name}")
     if not isinstance(data, dict):
         raise DataFileError(f"data file actors/{name} must hold a mapping")
     return data

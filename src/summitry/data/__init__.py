@@ -46,7 +46,8 @@ def load_list(relative: str) -> tuple[str, ...]:
 def load_yaml(relative: str) -> Any:
     """A YAML data file (cached; treat the result as read-only)."""
     try:
-        return yaml.safe_load(read_text(relative))
+        # libyaml's parser when present: ~30× faster than the pure-Python one
+        return yaml.load(read_text(relative), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise DataFileError(f"data file {relative} is not valid YAML: {exc}") from exc
 

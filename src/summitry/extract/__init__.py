@@ -54,6 +54,7 @@ class _Mention:
     timex: Timex | None = None
     destination: Actor | None = None
     subordinate: bool = False  # in a "bevor …"/"after …" clause: background to the sentence's contact
+    stated: bool = True  # False when the status is only the default reading
 
 
 @dataclass
@@ -76,12 +77,15 @@ class _Group:
 
     @property
     def status(self) -> str:
+        """What the clearest evidence says: a stated status beats the default reading."""
+        stated = {m.status for m in self.members if m.stated and m.status != "arrived"}
+        for status in ("denied", "planned", "occurred"):
+            if status in stated:
+                return status
         statuses = {m.status for m in self.members}
-        if "denied" in statuses:
-            return "denied"
-        if "occurred" in statuses:
-            return "occurred"
-        return "planned"  # planned, or arrival with no meeting reported yet
+        if "arrived" in statuses:
+            return "planned"  # there for talks not yet reported
+        return "occurred"
 
     @property
     def day(self) -> date | None:
@@ -117,7 +121,7 @@ def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date 
     for i, m in enumerate(mentions):
         if m.actor.kind != "person":
             continue
-        if is_reporter(m.actor, on):
+        if is_reporter(m.actor, on) or _is_modifier(text, m, cues):
             excluded.add(i)
             continue
         if not m.actor.id.startswith("name:"):
@@ -129,6 +133,15 @@ def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date 
                 or re.match(rf"\W*(?:{reporting}|zufolge)", after, re.IGNORECASE)):
             excluded.add(i)
     return excluded
+
+
+def _is_modifier(text: str, mention: Mention, cues: Cues) -> bool:
+    """A name that only qualifies another person or body ("Bidens Amtsvorgänger", "the Biden administration")."""
+    after = text[mention.span.end:mention.span.end + 60]
+    genitive = mention.surface.endswith(("s", "'", "’")) and not mention.actor.name.endswith("s") or re.match(
+        r"['’]s?\b", after)
+    gap = r"(?:['’]s?|s)?\s+(?:[\w.-]+\s+){0,2}?" if genitive else r"[\s-]"
+    return bool(re.match(rf"{gap}(?:{cues.relation_nouns.pattern})", after, re.IGNORECASE))
 
 
 def _timex_for(text: str, cues: Cues, timexes: list[Timex], trigger: Span,
@@ -163,16 +176,20 @@ def _timex_for(text: str, cues: Cues, timexes: list[Timex], trigger: Span,
 
 
 def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trigger: Span, kind: str,
-            timex: Timex | None, published: date | None) -> str | None:
-    """occurred | planned | denied | arrived, or None for a contact the clause rules out."""
+            timex: Timex | None, published: date | None) -> tuple[str, bool] | None:
+    """(status, stated) for a trigger, or None for a contact the clause rules out.
+
+    status is occurred | planned | denied | arrived; `stated` is False when
+    nothing in the clause says so and "occurred" is only the default reading.
+    """
     a, b = clause
     # a denial governs its own clause and a "dass"/"wonach"/"that" clause it introduces
     before = text[sentence.start:a]
     if cues.denied.search(text, a, b) or (re.match(r"\s*(dass|that|wonach|ob)\b", text[a:b])
                                           and cues.denied.search(before)):
-        return "denied"
+        return "denied", True
     if cues.cancelled.search(text, a, b):
-        return "denied"
+        return "denied", True
     negated = cues.negation.search(text, a, b)
     day = timex.as_date() if timex else None
     hearsay = cues.hearsay.search(text, a, b)  # "sollen telefoniert haben": a claim, not a plan
@@ -182,20 +199,21 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
                                       re.IGNORECASE)))
     if negated and planned_cue:
         return None  # "will not visit", "kann sich keinen Besuch vorstellen": no contact
+    arrival_only = kind not in REMOTE and cues.arrival.search(text, a, b)
+    past_cue = _bound_cue(text, cues.past, cues.triggers, a, b, trigger)
     if day and published:
         if day > published:
-            return "planned"
+            return "planned", True
         if day < published:
-            return "arrived" if cues.arrival.match(text, trigger.start) else "occurred"
+            return ("arrived", False) if arrival_only and not past_cue else ("occurred", True)
     if planned_cue:
-        return "planned"
+        return "planned", True
     present = cues.present.match(text, trigger.start)
     if present and timex is not None and (day is None or published is None or day >= published):
-        return "planned"  # "Putin trifft am Donnerstag Kim": the present announces
-    if kind not in REMOTE and cues.arrival.search(text, a, b) and not _bound_cue(text, cues.past, cues.triggers, a,
-                                                                                  b, trigger):
-        return "arrived"  # "zu Gesprächen in Moskau eingetroffen": there, but the talks are still to come
-    return "occurred"
+        return "planned", True  # "Putin trifft am Donnerstag Kim": the present announces
+    if arrival_only and not past_cue:
+        return "arrived", False  # "zu Gesprächen in Moskau eingetroffen": there, but the talks are still to come
+    return "occurred", bool(past_cue or hearsay)
 
 
 def _bound_cue(text: str, cue: re.Pattern[str], triggers: re.Pattern[str], a: int, b: int,
@@ -236,9 +254,15 @@ def _destination(text: str, mentions: list[Mention], start: int, end: int) -> Ac
 
 
 def _leaders_first(actors: list[Actor], on: date | None) -> list[Actor]:
-    """Office holders take part; a bystander named beside two of them does not (a dissident, a pope)."""
+    """Office holders take part; a bystander named beside two of them does not (a dissident, a pope).
+
+    Names outside the gazetteer (an expert, a commandant) give way to known people.
+    """
     holders = [a for a in actors if _has_roles(a, on)]
-    return holders if len(holders) >= 2 else actors
+    if len(holders) >= 2:
+        return holders
+    known = [a for a in actors if not a.id.startswith("name:")]
+    return known if known else actors
 
 
 def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
@@ -262,7 +286,8 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 continue
             trigger = Span(m.start(), m.end())
             clause = clause_bounds(text, sent, m.start())
-            actors = unique_actors(people_in(mentions, clause[0], clause[1], excluded=skip))
+            actors = _bound_locally(text, cues, mentions, skip, sent, clause, trigger) or unique_actors(
+                people_in(mentions, clause[0], clause[1], excluded=skip))
             destination = _destination(text, mentions, clause[0], clause[1]) if kind == "visit" else None
             pron = pronoun_kind(text, clause[0], clause[1], doc.language) if len(actors) < 2 else None
             if pron == "pair" and last_pair:
@@ -281,9 +306,10 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 actors = _union(actors, _enumerated(text, cues, mentions, skip, sent, clause))
             actors = _leaders_first(actors, doc.published)
             timex = _timex_for(text, cues, sent_timexes, trigger)
-            status = _status(text, cues, sent, clause, trigger, kind, timex, doc.published)
-            if status is None:
+            judged = _status(text, cues, sent, clause, trigger, kind, timex, doc.published)
+            if judged is None:
                 continue
+            status, stated = judged
             if timex is None and status == "occurred":
                 timex = _timex_for(text, cues, sent_timexes, trigger, status_hint="occurred")
             # the clause break itself may be the subordinating word ("…, bevor er …", "after")
@@ -291,7 +317,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
             if kind == "visit" and destination is None:
                 destination = _destination(text, mentions, sent.start, sent.end)
             found.append(_Mention(kind, status, actors[:MAX_PARTICIPANTS], si, trigger, timex, destination,
-                                  subordinate))
+                                  subordinate, stated))
             if len(actors) >= 2:
                 key = frozenset(a.id for a in actors)
                 pair_counts[key] = pair_counts.get(key, 0) + 1
@@ -299,6 +325,30 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
             if cues.joining.search(text, clause[0], clause[1]):
                 found[-1].status = "joining"
     return found
+
+
+def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
+                   clause: tuple[int, int], trigger: Span) -> list[Actor]:
+    """People a trigger names itself: "Telefonat zwischen A und B", "Scholz's conversation with Putin"."""
+    after = text[trigger.end:trigger.end + 16]
+    between = re.match(r"\W*(?:\w+\W+)?(zwischen|between)\b", after, re.IGNORECASE)
+    if between:
+        start = trigger.end + between.end()
+        listed = unique_actors(people_in(mentions, start, clause[1], excluded=skip))
+        listed = _union(listed, _enumerated(text, cues, mentions, skip, sentence, clause))
+        if len(listed) >= 2:
+            return listed
+    partner = re.match(r"\W*(mit|with)\b", after, re.IGNORECASE)
+    owner = [mm for i, mm in enumerate(mentions) if i not in skip and mm.actor.kind == "person"
+             and 0 <= trigger.start - mm.span.end <= 3 and re.fullmatch(r"['’]?s?\s*|\s*", text[mm.span.end:
+                                                                                              trigger.start])]
+    if partner and owner:
+        start = trigger.end + partner.end()
+        others = [mm for i, mm in enumerate(mentions) if i not in skip and mm.actor.kind == "person"
+                  and start <= mm.span.start < start + 60 and mm.actor.id != owner[-1].actor.id]
+        if others:
+            return [owner[-1].actor, others[0].actor]
+    return []
 
 
 def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
@@ -344,9 +394,9 @@ def _compatible(group: _Group, mention: _Mention) -> bool:
     if fam != "talk" and group.family not in ("talk", fam):
         return False
     same_sentence = any(m.sentence == mention.sentence for m in group.members)
-    if not same_sentence:
-        # a plan and a report of a contact are two contacts; an arrival goes with either
-        statuses = {m.status for m in group.members} - {"arrived"}
+    if not same_sentence and mention.stated:
+        # a plan and a report of a contact are two contacts; an arrival or a default reading goes with either
+        statuses = {m.status for m in group.members if m.stated} - {"arrived"}
         if mention.status != "arrived" and statuses and (("planned" in statuses) != (mention.status == "planned")):
             return False
     day = mention.timex.as_date() if mention.timex else None
@@ -361,8 +411,8 @@ def _split_visitors(mention: _Mention) -> list[_Mention]:
     hosts = [a for a in mention.actors if a.country == dest.country]
     if hosts or len(mention.actors) < 2:
         return [mention]
-    return [_Mention("visit", mention.status, [a], mention.sentence, mention.trigger, mention.timex, dest)
-            for a in mention.actors]
+    return [_Mention("visit", mention.status, [a], mention.sentence, mention.trigger, mention.timex, dest,
+                     mention.subordinate, mention.stated) for a in mention.actors]
 
 
 def _is_solo_trip(mention: _Mention) -> bool:
@@ -393,14 +443,15 @@ def group_mentions(found: list[_Mention]) -> list[_Group]:
         target = _referent(groups, joiner, require_people=False)
         if target is not None:
             target.actors = _union(target.actors, joiner.actors)[:MAX_PARTICIPANTS]
-            target.members.append(_Mention(joiner.kind, "occurred", target.actors, joiner.sentence, joiner.trigger))
+            target.members.append(_Mention(joiner.kind, "occurred", target.actors, joiner.sentence, joiner.trigger,
+                                           stated=False))
     _fold_trips_into_meetings(groups)
     for orphan in orphans:
         target = _referent(groups, orphan)
         if target is not None:
-            target.members.append(_Mention(orphan.kind, "arrived" if orphan.status == "arrived" else target.status,
-                                           target.actors, orphan.sentence, orphan.trigger,
-                                           orphan.timex if not target.day else None))
+            target.members.append(_Mention(orphan.kind, orphan.status, target.actors, orphan.sentence,
+                                           orphan.trigger, orphan.timex if not target.day else None,
+                                           stated=orphan.stated and orphan.status == target.status))
     return groups
 
 
@@ -411,10 +462,11 @@ def _fold_trips_into_meetings(groups: list[_Group]) -> None:
         dest = next(m.destination for m in trip.members if m.destination is not None)
         hosted = [g for g in groups if g is not trip and visitor.id in g.actor_ids and g.family != "remote"
                   and any(a.country == dest.country for a in g.actors if a.id != visitor.id)]
-        if len(hosted) == 1:
+        if hosted:
+            host = max(hosted, key=lambda g: (len(g.members), -g.first_sentence))
             # being on the trip says nothing of whether the meeting has happened yet
-            hosted[0].members.extend(_Mention(m.kind, "arrived", hosted[0].actors, m.sentence, m.trigger, m.timex,
-                                              m.destination, m.subordinate) for m in trip.members)
+            host.members.extend(_Mention(m.kind, "arrived", host.actors, m.sentence, m.trigger, m.timex,
+                                         m.destination, m.subordinate, False) for m in trip.members)
             groups.remove(trip)
 
 
@@ -441,6 +493,8 @@ def _kind_of(group: _Group, ex: Extraction, cues: Cues, evidence: list[Span]) ->
     text = ex.document.text
     kinds = [m.kind for m in group.members if m.kind != "talk"]
     family = group.family
+    if len(group.actors) == 1:
+        return "visit"  # one person in person: a trip
     if family == "remote":
         return max((k for k in kinds if k in REMOTE), key=lambda k: SPECIFICITY[k])
     place = next((p for p in (_destination(text, ex.mentions, s.start, s.end) for s in evidence) if p), None)

@@ -31,6 +31,7 @@ class Cues:
     date_anchors: re.Pattern[str]
     subordinate: re.Pattern[str]
     hearsay: re.Pattern[str]
+    relation_nouns: re.Pattern[str]
 
 
 def _alternation(fragments: list[str]) -> str:
@@ -74,5 +75,5 @@ def cues_for(language: str | None) -> Cues:
         triggers=triggers,
         **{key: _words(data.get(key, [])) for key in
            ("not_contacts", "denied", "planned", "past", "initiative", "tone", "reporting", "sidelines",
-            "arrival", "present", "negation", "cancelled", "joining", "date_anchors", "subordinate", "hearsay")},
+            "arrival", "present", "negation", "cancelled", "joining", "date_anchors", "subordinate", "hearsay", "relation_nouns")},
     )

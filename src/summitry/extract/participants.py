@@ -17,7 +17,9 @@ from summitry.annotate import actors as actor_index
 from summitry.data import load_yaml
 from summitry.records import Actor, Mention, Span
 
-_CLAUSE_BREAK = re.compile(r"[,;:–—(\)]|\s-\s|\bwährend\b|\bwhile\b|\bbevor\b|\bbefore\b|\bnachdem\b|\bafter\b")
+# Punctuation only: "während", "after" and the like are as often prepositions
+# ("hat während einer Videokonferenz … erklärt") as they are conjunctions.
+_CLAUSE_BREAK = re.compile(r"[,;:–—()]|\s-\s")
 
 # Roles whose holders speak about contacts rather than take part in them.
 _REPORTER_ROLE_SUFFIXES = (".spokesperson", ".press_secretary", ".adviser", ".advisor")
