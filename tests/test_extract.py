@@ -11,20 +11,16 @@ from datetime import date
 
 import pytest
 
+from summitry.annotate.actors import actor_named
 from summitry.annotate.sentences import split_sentences
 from summitry.extract import extract_contacts
 from summitry.offsets import OffsetText
 from summitry.records import Actor, Document, Extraction, Mention, Span, Timex
 
-PUTIN = Actor("Q7747", "Vladimir Putin", "person", "Q7747", "RU")
-XI = Actor("Q15031", "Xi Jinping", "person", "Q15031", "CN")
-TRUMP = Actor("Q22686", "Donald Trump", "person", "Q22686", "US")
-MERZ = Actor("Q1124", "Friedrich Merz", "person", None, "DE")
-MACRON = Actor("Q3052772", "Emmanuel Macron", "person", "Q3052772", "FR")
-EXPERT = Actor("name:Anna Berg", "Anna Berg", "person", None, None)
-BEIJING = Actor("Q956", "Beijing", "place", "Q956", "CN")
-CHINA = Actor("Q148", "China", "country", "Q148", "CN")
-PARIS = Actor("Q90", "Paris", "place", "Q90", "FR")
+PUTIN, XI, TRUMP, MERZ, MACRON = (actor_named(n) for n in (
+    "Vladimir Putin", "Xi Jinping", "Donald Trump", "Friedrich Merz", "Emmanuel Macron"))
+BEIJING, CHINA, PARIS = actor_named("Beijing"), actor_named("China"), actor_named("Paris")
+EXPERT = Actor("name:Anna Berg", "Anna Berg", "person", None, None)  # not in the gazetteer
 
 SURFACES = {
     "Wladimir Putin": PUTIN, "Putin": PUTIN, "Vladimir Putin": PUTIN, "Xi Jinping": XI, "Xi": XI,

@@ -27,6 +27,7 @@ from summitry.extract.attributes import codes_for, duration_minutes, initiator_f
 from summitry.extract.cues import Cues, cues_for
 from summitry.extract.participants import (
     clause_bounds,
+    is_known,
     is_reporter,
     people_in,
     pronoun_kind,
@@ -108,10 +109,7 @@ def _inside(spans: list[Span], pos: int) -> bool:
 
 
 def _has_roles(actor: Actor, on: date | None) -> bool:
-    roles_of = getattr(actor_index, "roles_of", None)
-    if roles_of is None or actor.id.startswith("name:"):
-        return False
-    return bool(roles_of(actor.id, on))
+    return is_known(actor) and bool(actor_index.roles_of(actor.id, on))
 
 
 def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date | None) -> set[int]:
@@ -124,7 +122,7 @@ def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date 
         if is_reporter(m.actor, on) or _is_modifier(text, m, cues):
             excluded.add(i)
             continue
-        if not m.actor.id.startswith("name:"):
+        if is_known(m.actor):
             continue  # a leader who "said" something may still take part
         before = text[max(0, m.span.start - 40):m.span.start]
         after = text[m.span.end:m.span.end + 25]
@@ -261,7 +259,7 @@ def _leaders_first(actors: list[Actor], on: date | None) -> list[Actor]:
     holders = [a for a in actors if _has_roles(a, on)]
     if len(holders) >= 2:
         return holders
-    known = [a for a in actors if not a.id.startswith("name:")]
+    known = [a for a in actors if is_known(a)]
     return known if known else actors
 
 

@@ -75,12 +75,14 @@ def _pronouns(language: str | None) -> dict:
     return merged
 
 
+def is_known(actor: Actor) -> bool:
+    """True for people in the gazetteer (with or without a Wikidata id)."""
+    return actor_index.get_actor(actor.id) is not None
+
+
 def is_reporter(actor: Actor, on: date | None) -> bool:
     """True for people whose role is to speak for a leader (spokespeople, advisers)."""
-    roles_of = getattr(actor_index, "roles_of", None)
-    if roles_of is None or not actor.id or actor.id.startswith("name:"):
-        return False
-    roles = roles_of(actor.id, on) if on else roles_of(actor.id, None)
+    roles = actor_index.roles_of(actor.id, on) if is_known(actor) else []
     return bool(roles) and all(r.endswith(_REPORTER_ROLE_SUFFIXES) for r in roles)
 
 
