@@ -284,7 +284,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 continue
             trigger = Span(m.start(), m.end())
             clause = clause_bounds(text, sent, m.start())
-            actors = _bound_locally(text, cues, mentions, skip, sent, clause, trigger) or unique_actors(
+            actors = _bound_locally(text, cues, mentions, skip, sent, clause, trigger, kind) or unique_actors(
                 people_in(mentions, clause[0], clause[1], excluded=skip))
             destination = _destination(text, mentions, clause[0], clause[1]) if kind == "visit" else None
             pron = pronoun_kind(text, clause[0], clause[1], doc.language) if len(actors) < 2 else None
@@ -326,7 +326,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
 
 
 def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
-                   clause: tuple[int, int], trigger: Span) -> list[Actor]:
+                   clause: tuple[int, int], trigger: Span, kind: str) -> list[Actor]:
     """People a trigger names itself: "Telefonat zwischen A und B", "Scholz's conversation with Putin"."""
     after = text[trigger.end:trigger.end + 16]
     between = re.match(r"\W*(?:\w+\W+)?(zwischen|between)\b", after, re.IGNORECASE)
@@ -336,17 +336,24 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
         listed = _union(listed, _enumerated(text, cues, mentions, skip, sentence, clause))
         if len(listed) >= 2:
             return listed
-    partner = re.match(r"\W*(mit|with)\b", after, re.IGNORECASE)
-    owner = [mm for i, mm in enumerate(mentions) if i not in skip and mm.actor.kind == "person"
-             and 0 <= trigger.start - mm.span.end <= 3 and re.fullmatch(r"['’]?s?\s*|\s*", text[mm.span.end:
-                                                                                              trigger.start])]
-    if partner and owner:
-        start = trigger.end + partner.end()
-        others = [mm for i, mm in enumerate(mentions) if i not in skip and mm.actor.kind == "person"
-                  and start <= mm.span.start < start + 60 and mm.actor.id != owner[-1].actor.id]
-        if others:
-            return [owner[-1].actor, others[0].actor]
-    return []
+    # "with"/"mit" after any trigger; "to" only after speaking ("spoke to Zelenskyy", not "a trip to")
+    partner = re.match(r"\W*(mit|with|to)\b", after, re.IGNORECASE)
+    if partner and partner.group(1).lower() == "to" and kind not in ("talk", "phone_call", "call"):
+        partner = None
+    if not partner:
+        return []
+    people = [mm for i, mm in enumerate(mentions) if i not in skip and mm.actor.kind == "person"]
+    owner = [mm for mm in people if 0 <= trigger.start - mm.span.end <= 3
+             and re.fullmatch(r"['’]?s?\s*|\s*", text[mm.span.end:trigger.start])]
+    start = trigger.end + partner.end()
+    others = [mm for mm in people if start <= mm.span.start < start + 60]
+    if not others:
+        return []
+    # no possessive owner: the clause's first person is the one who calls or meets
+    subject = owner[-1] if owner else next((mm for mm in people if clause[0] <= mm.span.start < trigger.start), None)
+    if subject is None or subject.actor.id == others[0].actor.id:
+        return []
+    return [subject.actor, others[0].actor]
 
 
 def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
