@@ -130,3 +130,31 @@ def test_extract_duration_and_codes():
                                                                       "PT1H25M")]))
     main = next(c for c in contacts if c.main)
     assert (main.kind, main.duration_minutes, main.cameo, main.plover) == ("video_call", 85, "041", "CONSULT/phone")
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a custom is not one contact
+        ("Üblicherweise telefonieren Putin und Xi zum Jahresende miteinander.", date(2025, 1, 1), []),
+        ("Traditionally, Trump and Macron speak every year in July.", date(2025, 1, 1), []),
+        # "kurz vor einem Telefonat" in a past-tense sentence: that call happened too
+        ("Das Gespräch zwischen Xi und Putin fand kurz vor einem Telefonat zwischen Xi und Trump statt.",
+         date(2026, 2, 5), [("call", "occurred", ("Vladimir Putin", "Xi Jinping")),
+                            ("phone_call", "occurred", ("Donald Trump", "Xi Jinping"))]),
+        # told in the present, "vor seinem Besuch" looks ahead
+        ("Wenige Tage vor seinem Besuch bei Trump in Washington spricht Merz in Berlin.", date(2026, 3, 3),
+         [("visit", "planned", ("Donald Trump", "Friedrich Merz"))]),
+        # a bare noun mention takes the leaders of the sentence before
+        ("Merz hat Putin zur Deeskalation aufgefordert. In einem Telefonat am Montag ging es um die Grenze.",
+         date(2026, 3, 3), [("phone_call", "occurred", ("Friedrich Merz", "Vladimir Putin"))]),
+        # genitive modifiers take no part
+        ("Trumps Sondergesandter traf Putin in Moskau.", date(2025, 4, 1), []),
+    ],
+)
+def test_extract_contact_rules(text, published, expected):
+    lang = "en" if re.search(r"\b(the|and|speak)\b", text) else "de"
+    contacts = extract_contacts(_extraction(text, published, lang=lang))
+    got = sorted((c.kind, c.status, tuple(sorted(a.name for a in c.participants)))
+                 for c in contacts if len(c.participants) >= 2)
+    assert got == sorted(expected)

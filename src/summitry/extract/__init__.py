@@ -56,6 +56,7 @@ class _Mention:
     destination: Actor | None = None
     subordinate: bool = False  # in a "bevor …"/"after …" clause: background to the sentence's contact
     stated: bool = True  # False when the status is only the default reading
+    nearby: list[Actor] = field(default_factory=list)  # the leaders of the sentences before, for a bare mention
 
 
 @dataclass
@@ -137,7 +138,7 @@ def _is_modifier(text: str, mention: Mention, cues: Cues) -> bool:
     """A name that only qualifies another person or body ("Bidens Amtsvorgänger", "the Biden administration")."""
     after = text[mention.span.end:mention.span.end + 60]
     genitive = mention.surface.endswith(("s", "'", "’")) and not mention.actor.name.endswith("s") or re.match(
-        r"['’]s?\b", after)
+        r"(?:['’]s?|s)(?=\s)", after)
     gap = r"(?:['’]s?|s)?\s+(?:[\w.-]+\s+){0,2}?" if genitive else r"[\s-]"
     return bool(re.match(rf"{gap}(?:{cues.relation_nouns.pattern})", after, re.IGNORECASE))
 
@@ -195,6 +196,11 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
         r"(?:\bzu|\bto)\s+$", text[max(0, trigger.start - 4):trigger.start], re.IGNORECASE) or (
         kind == "visit" and re.search(r"einlad|eingeladen|einladung|lud\b|invit", text[sentence.start:sentence.end],
                                       re.IGNORECASE)))
+    if not planned_cue and _bound_cue(text, cues.prospective, cues.triggers, a, b, trigger) and not cues.past.search(
+            text, sentence.start, sentence.end):
+        planned_cue = True  # "wenige Tage vor seinem Besuch gibt Merz …": before it, told in the present
+    if cues.habitual.search(text, sentence.start, sentence.end):
+        return None  # "üblicherweise sprechen Xi und Putin zum Jahresende": a custom, not one contact
     if negated and planned_cue:
         return None  # "will not visit", "kann sich keinen Besuch vorstellen": no contact
     arrival_only = kind not in REMOTE and cues.arrival.search(text, a, b)
@@ -289,7 +295,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
             destination = _destination(text, mentions, clause[0], clause[1]) if kind == "visit" else None
             pron = pronoun_kind(text, clause[0], clause[1], doc.language) if len(actors) < 2 else None
             if pron == "pair" and last_pair:
-                actors = _union(last_pair, actors)
+                actors = list(last_pair)  # "die beiden": exactly the pair, whoever else the clause names
             elif pron == "subject" and len(actors) == 1:
                 subject = _subject_before(mentions, excluded, ex.sentences, si, m.start())
                 if subject is not None and subject.id != actors[0].id:
@@ -303,6 +309,14 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
             if len(actors) >= 2:
                 actors = _union(actors, _enumerated(text, cues, mentions, skip, sent, clause))
             actors = _leaders_first(actors, doc.published)
+            nearby: list[Actor] = []
+            if not actors and si > 0 and re.search(r"\b(ein|eine|einem|einen|einer|das|dem|des|der|die|the|a|an)\s+(\w+\s+)?$",
+                                                   text[max(sent.start, trigger.start - 30):trigger.start],
+                                                   re.IGNORECASE):
+                # "In einem Telefonat am Donnerstag sei es um … gegangen": the people are in the lead-in
+                before = ex.sentences[max(0, si - 2)].start
+                nearby = _leaders_first(unique_actors(people_in(mentions, before, sent.start, excluded=skip)),
+                                        doc.published)
             timex = _timex_for(text, cues, sent_timexes, trigger)
             judged = _status(text, cues, sent, clause, trigger, kind, timex, doc.published)
             if judged is None:
@@ -315,7 +329,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
             if kind == "visit" and destination is None:
                 destination = _destination(text, mentions, sent.start, sent.end)
             found.append(_Mention(kind, status, actors[:MAX_PARTICIPANTS], si, trigger, timex, destination,
-                                  subordinate, stated))
+                                  subordinate, stated, nearby if len(nearby) == 2 else []))
             if len(actors) >= 2:
                 key = frozenset(a.id for a in actors)
                 pair_counts[key] = pair_counts.get(key, 0) + 1
@@ -332,8 +346,13 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
     between = re.match(r"\W*(?:\w+\W+)?(zwischen|between)\b", after, re.IGNORECASE)
     if between:
         start = trigger.end + between.end()
-        listed = unique_actors(people_in(mentions, start, clause[1], excluded=skip))
-        listed = _union(listed, _enumerated(text, cues, mentions, skip, sentence, clause))
+        end = clause[1]
+        nxt = cues.triggers.search(text, start, clause[1])  # "zwischen Xi und Putin fand vor einem Telefonat …"
+        if nxt:
+            end = nxt.start()
+        listed = unique_actors(people_in(mentions, start, end, excluded=skip))
+        if not nxt:
+            listed = _union(listed, _enumerated(text, cues, mentions, skip, sentence, clause))
         if len(listed) >= 2:
             return listed
     # "with"/"mit" after any trigger; "to" only after speaking ("spoke to Zelenskyy", not "a trip to")
@@ -453,6 +472,10 @@ def group_mentions(found: list[_Mention]) -> list[_Group]:
     _fold_trips_into_meetings(groups)
     for orphan in orphans:
         target = _referent(groups, orphan)
+        if target is None and orphan.nearby:
+            orphan.actors = list(orphan.nearby)
+            groups.append(_Group([orphan], list(orphan.nearby)))
+            continue
         if target is not None:
             target.members.append(_Mention(orphan.kind, orphan.status, target.actors, orphan.sentence,
                                            orphan.trigger, orphan.timex if not target.day else None,
@@ -584,7 +607,21 @@ def _flag_main(contacts: list[Contact], groups: list[_Group], ex: Extraction) ->
     first_reported = min(in_lead, default=-1)
     best = max(candidates, key=lambda i: _main_score(groups[i], first_reported))
     contacts[best].main = True
+    _add_host(contacts[best], groups[best], ex)
     _date_fresh_report(contacts[best], groups[best], ex)
+
+
+def _add_host(contact: Contact, group: _Group, ex: Extraction) -> None:
+    """A report about a trip names its host when the destination's one leader appears in the text."""
+    dest = next((m.destination for m in group.members if m.destination is not None), None)
+    if contact.kind != "visit" or len(contact.participants) != 1 or dest is None or not dest.country:
+        return
+    on = ex.document.published
+    leaders = {m.actor.id: m.actor for m in ex.mentions if m.actor.kind == "person" and m.actor.country == dest.country
+               and any(r.endswith((".head_of_state", ".head_of_government"))
+                       for r in (actor_index.roles_of(m.actor.id, on) if is_known(m.actor) else []))}
+    if len(leaders) == 1:
+        contact.participants.append(next(iter(leaders.values())))
 
 
 def _date_fresh_report(contact: Contact, group: _Group, ex: Extraction) -> None:

@@ -32,6 +32,8 @@ class Cues:
     subordinate: re.Pattern[str]
     hearsay: re.Pattern[str]
     relation_nouns: re.Pattern[str]
+    prospective: re.Pattern[str]
+    habitual: re.Pattern[str]
 
 
 def _alternation(fragments: list[str]) -> str:
@@ -75,5 +77,5 @@ def cues_for(language: str | None) -> Cues:
         triggers=triggers,
         **{key: _words(data.get(key, [])) for key in
            ("not_contacts", "denied", "planned", "past", "initiative", "tone", "reporting", "sidelines",
-            "arrival", "present", "negation", "cancelled", "joining", "date_anchors", "subordinate", "hearsay", "relation_nouns")},
+            "arrival", "present", "negation", "cancelled", "joining", "date_anchors", "subordinate", "hearsay", "relation_nouns", "prospective", "habitual")},
     )
