@@ -257,6 +257,14 @@ def _destination(text: str, mentions: list[Mention], start: int, end: int) -> Ac
     return None
 
 
+def _trip_destination(text: str, mentions: list[Mention], clause: tuple[int, int], trigger: Span) -> Actor | None:
+    """Where a trip goes: "Besuch in China", "visited Ukraine", "nach Peking reist" (near the trigger only)."""
+    for m in mentions:
+        if m.actor.kind in ("place", "country") and 0 <= m.span.start - trigger.end <= 2:
+            return m.actor  # a direct object: "visited Ukraine", "besuchte China"
+    return _destination(text, mentions, clause[0], clause[1])
+
+
 def _leaders_first(actors: list[Actor], on: date | None) -> list[Actor]:
     """Office holders take part; a bystander named beside two of them does not (a dissident, a pope).
 
@@ -290,9 +298,11 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 continue
             trigger = Span(m.start(), m.end())
             clause = clause_bounds(text, sent, m.start())
-            actors = _bound_locally(text, cues, mentions, skip, sent, clause, trigger, kind) or unique_actors(
+            subject = _subject_before(mentions, excluded, ex.sentences, si, m.start())
+            actors = _bound_locally(text, cues, mentions, skip, sent, clause, trigger, kind, doc.language,
+                                    subject) or unique_actors(
                 people_in(mentions, clause[0], clause[1], excluded=skip))
-            destination = _destination(text, mentions, clause[0], clause[1]) if kind == "visit" else None
+            destination = _trip_destination(text, mentions, clause, trigger) if kind == "visit" else None
             pron = pronoun_kind(text, clause[0], clause[1], doc.language) if len(actors) < 2 else None
             if pron == "pair" and last_pair:
                 actors = list(last_pair)  # "die beiden": exactly the pair, whoever else the clause names
@@ -326,8 +336,6 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 timex = _timex_for(text, cues, sent_timexes, trigger, status_hint="occurred")
             # the clause break itself may be the subordinating word ("…, bevor er …", "after")
             subordinate = bool(cues.subordinate.search(text, max(sent.start, clause[0] - 12), trigger.start))
-            if kind == "visit" and destination is None:
-                destination = _destination(text, mentions, sent.start, sent.end)
             found.append(_Mention(kind, status, actors[:MAX_PARTICIPANTS], si, trigger, timex, destination,
                                   subordinate, stated, nearby if len(nearby) == 2 else []))
             if len(actors) >= 2:
@@ -340,7 +348,8 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
 
 
 def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
-                   clause: tuple[int, int], trigger: Span, kind: str) -> list[Actor]:
+                   clause: tuple[int, int], trigger: Span, kind: str, language: str | None = None,
+                   subject_of: Actor | None = None) -> list[Actor]:
     """People a trigger names itself: "Telefonat zwischen A und B", "Scholz's conversation with Putin"."""
     after = text[trigger.end:trigger.end + 16]
     between = re.match(r"\W*(?:\w+\W+)?(zwischen|between)\b", after, re.IGNORECASE)
@@ -350,7 +359,7 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
         nxt = cues.triggers.search(text, start, clause[1])  # "zwischen Xi und Putin fand vor einem Telefonat …"
         if nxt:
             end = nxt.start()
-        listed = unique_actors(people_in(mentions, start, end, excluded=skip))
+        listed = _listed(text, people_in(mentions, start, end, excluded=skip), start)
         if not nxt:
             listed = _union(listed, _enumerated(text, cues, mentions, skip, sentence, clause))
         if len(listed) >= 2:
@@ -364,6 +373,15 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
     people = [mm for i, mm in enumerate(mentions) if i not in skip and mm.actor.kind == "person"]
     owner = [mm for mm in people if 0 <= trigger.start - mm.span.end <= 3
              and re.fullmatch(r"['’]?s?\s*|\s*", text[mm.span.end:trigger.start])]
+    possessive = re.search(r"\b(sein\w*|ihr\w*|his|her|their)\s+(\w+\s+)?$",
+                           text[max(sentence.start, trigger.start - 25):trigger.start], re.IGNORECASE)
+    if possessive and not owner:
+        # "was er in seinem Gespräch mit Trump …": his = the clause's subject pronoun's person;
+        # "von Trumps Haltung und seinem Gespräch mit Putin": his = the person named last before it
+        before = [mm for mm in people if sentence.start <= mm.span.end <= trigger.start - len(possessive.group(0))]
+        owner = before[-1:]
+        if pronoun_kind(text, clause[0], trigger.start, language) == "subject" and subject_of is not None:
+            owner = [Mention(Span(0, 0), subject_of, "", "pronoun")]
     start = trigger.end + partner.end()
     others = [mm for mm in people if start <= mm.span.start < start + 60]
     if not others:
@@ -373,6 +391,19 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
     if subject is None or subject.actor.id == others[0].actor.id:
         return []
     return [subject.actor, others[0].actor]
+
+
+def _listed(text: str, people: list[Mention], start: int) -> list[Actor]:
+    """The people of one enumeration from `start`: "zwischen Biden und Netanjahu erfolgte …" stops at "erfolgte"."""
+    listed: list[Actor] = []
+    pos = start
+    for m in sorted(people, key=lambda mm: mm.span.start):
+        gap = text[pos:m.span.start]
+        if listed and not re.fullmatch(r"\s*(,|und|and|sowie|as well as|&)\s*([\w.-]+\s+){0,4}", gap):
+            break
+        listed.append(m.actor)
+        pos = m.span.end
+    return _union(listed, [])
 
 
 def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,

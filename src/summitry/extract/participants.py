@@ -21,8 +21,9 @@ from summitry.records import Actor, Mention, Span
 # ("hat während einer Videokonferenz … erklärt") as they are conjunctions.
 _CLAUSE_BREAK = re.compile(r"[,;:–—()]|\s-\s")
 
-# Roles whose holders speak about contacts rather than take part in them.
-_REPORTER_ROLE_SUFFIXES = (".spokesperson", ".press_secretary", ".adviser", ".advisor")
+# Roles whose holders speak about, prepare or carry leaders' contacts rather
+# than make them: not leader-level participants.
+_REPORTER_ROLE_SUFFIXES = (".spokesperson", ".press_secretary", ".adviser", ".advisor", ".envoy", ".chief_of_staff")
 
 
 def clause_bounds(text: str, sentence: Span, pos: int) -> tuple[int, int]:
@@ -50,18 +51,15 @@ def clauses(text: str, sentence: Span) -> list[tuple[int, int]]:
 
 
 def widening(text: str, sentence: Span, pos: int):
-    """The trigger's clause, then ever wider spans taking the nearest clauses first (before, then after)."""
+    """The trigger's clause, then ever wider spans: the clauses before first (where the subject
+    stands), then those after."""
     parts = clauses(text, sentence)
     i = next((k for k, (a, b) in enumerate(parts) if a <= pos < b), 0)
-    lo = hi = i
     yield parts[i]
-    while lo > 0 or hi < len(parts) - 1:
-        if lo > 0:
-            lo -= 1
-            yield parts[lo][0], parts[hi][1]
-        if hi < len(parts) - 1:
-            hi += 1
-            yield parts[lo][0], parts[hi][1]
+    for lo in range(i - 1, -1, -1):
+        yield parts[lo][0], parts[i][1]
+    for hi in range(i + 1, len(parts)):
+        yield parts[0][0], parts[hi][1]
 
 
 def _pronouns(language: str | None) -> dict:
