@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,7 +41,8 @@ REMOTE = ("video_call", "phone_call", "call")
 IN_PERSON = ("visit", "meeting")
 SPECIFICITY = {"video_call": 4, "phone_call": 3, "call": 1, "visit": 3, "meeting": 2, "talk": 0}
 MAX_PARTICIPANTS = 8
-LEAD_SENTENCES = 3  # title plus the first sentences: where news states what it is about
+LEAD_SENTENCES = 3
+_GENITIVE = re.compile(r"(?:['’]s?|s)(?=\s)")  # "Trump's", "Putins" glued to a name  # title plus the first sentences: where news states what it is about
 
 
 @dataclass
@@ -116,7 +118,6 @@ def _has_roles(actor: Actor, on: date | None) -> bool:
 def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date | None) -> set[int]:
     """Indices of mentions that report rather than take part (spokespeople, quoted experts)."""
     excluded = set()
-    reporting = cues.reporting.pattern
     for i, m in enumerate(mentions):
         if m.actor.kind != "person":
             continue
@@ -125,11 +126,8 @@ def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date 
             continue
         if is_known(m.actor):
             continue  # a leader who "said" something may still take part
-        before = text[max(0, m.span.start - 40):m.span.start]
-        after = text[m.span.end:m.span.end + 25]
-        if (re.search(rf"(?:\b(?:laut|so|zufolge|according to)|{reporting})\W+(?:\w+\W+){{0,4}}$", before,
-                      re.IGNORECASE)
-                or re.match(rf"\W*(?:{reporting}|zufolge)", after, re.IGNORECASE)):
+        if (cues.reporter_before.search(text[max(0, m.span.start - 40):m.span.start])
+                or cues.reporter_after.match(text, m.span.end, m.span.end + 25)):
             excluded.add(i)
     return excluded
 
@@ -137,10 +135,9 @@ def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date 
 def _is_modifier(text: str, mention: Mention, cues: Cues) -> bool:
     """A name that only qualifies another person or body ("Bidens Amtsvorgänger", "the Biden administration")."""
     after = text[mention.span.end:mention.span.end + 60]
-    genitive = mention.surface.endswith(("s", "'", "’")) and not mention.actor.name.endswith("s") or re.match(
-        r"(?:['’]s?|s)(?=\s)", after)
-    gap = r"(?:['’]s?|s)?\s+(?:[\w.-]+\s+){0,2}?" if genitive else r"[\s-]"
-    return bool(re.match(rf"{gap}(?:{cues.relation_nouns.pattern})", after, re.IGNORECASE))
+    genitive = mention.surface.endswith(("s", "'", "’")) and not mention.actor.name.endswith("s") or _GENITIVE.match(
+        after)
+    return bool((cues.genitive_relation if genitive else cues.compound_relation).match(after))
 
 
 def _timex_for(text: str, cues: Cues, timexes: list[Timex], trigger: Span,
@@ -156,15 +153,11 @@ def _timex_for(text: str, cues: Cues, timexes: list[Timex], trigger: Span,
     for t in timexes:
         if t.type not in ("DATE", "TIME"):
             continue
-        before = text[max(0, t.span.start - 45):t.span.start]
-        after = text[t.span.end:t.span.end + 30]
-        if re.search(rf"(?:{cues.date_anchors.pattern})\W*(?:\w+\W+){{0,2}}$", text[max(0, t.span.start - 30):
-                                                                              t.span.start], re.IGNORECASE):
+        if cues.anchor_before.search(text[max(0, t.span.start - 30):t.span.start]):
             continue
         trigger_between = t.span.start - 45 <= trigger.start <= t.span.start
-        statement = (re.search(rf"(?:{cues.reporting.pattern})(?:\W+\w+){{0,4}}\W*$", before, re.IGNORECASE)
-                     and not trigger_between) or re.match(rf"\W*(?:{cues.reporting.pattern}|{cues.denied.pattern})",
-                                                           after, re.IGNORECASE)
+        statement = (cues.statement_before.search(text[max(0, t.span.start - 45):t.span.start])
+                     and not trigger_between) or cues.statement_after.match(text, t.span.end, t.span.end + 30)
         dist = min(abs(t.span.start - trigger.end), abs(trigger.start - t.span.end))
         key = (1 if statement else 0, 0 if t.as_date() else 1, dist)
         if statement and status_hint != "occurred":
@@ -184,18 +177,16 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     a, b = clause
     # a denial governs its own clause and a "dass"/"wonach"/"that" clause it introduces
     before = text[sentence.start:a]
-    if cues.denied.search(text, a, b) or (re.match(r"\s*(dass|that|wonach|ob)\b", text[a:b])
-                                          and cues.denied.search(before)):
+    if cues.denied.search(text, a, b) or (cues.complement_start.match(text, a, b) and cues.denied.search(before)):
         return "denied", True
     if cues.cancelled.search(text, a, b):
         return "denied", True
     negated = cues.negation.search(text, a, b)
     day = timex.as_date() if timex else None
     hearsay = cues.hearsay.search(text, a, b)  # "sollen telefoniert haben": a claim, not a plan
-    planned_cue = not hearsay and (_bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or re.search(
-        r"(?:\bzu|\bto)\s+$", text[max(0, trigger.start - 4):trigger.start], re.IGNORECASE) or (
-        kind == "visit" and re.search(r"einlad|eingeladen|einladung|lud\b|invit", text[sentence.start:sentence.end],
-                                      re.IGNORECASE)))
+    planned_cue = not hearsay and (_bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or (
+        cues.infinitive_before.search(text[max(0, trigger.start - 4):trigger.start])) or (
+        kind == "visit" and cues.invitation.search(text, sentence.start, sentence.end)))
     if not planned_cue and _bound_cue(text, cues.prospective, cues.triggers, a, b, trigger) and not cues.past.search(
             text, sentence.start, sentence.end):
         planned_cue = True  # "wenige Tage vor seinem Besuch gibt Merz …": before it, told in the present
@@ -247,22 +238,22 @@ def _subject_before(mentions: list[Mention], excluded: set[int], sentences: list
     return None
 
 
-def _destination(text: str, mentions: list[Mention], start: int, end: int) -> Actor | None:
+def _destination(text: str, cues: Cues, mentions: list[Mention], start: int, end: int) -> Actor | None:
     """A place or country the span travels to or is in ("nach Peking", "in China")."""
     for m in mentions:
         if m.actor.kind in ("place", "country") and start <= m.span.start < end:
-            before = text[max(0, m.span.start - 14):m.span.start].lower()
-            if re.search(r"\b(nach|in|im|to|at)\s+(der\s+|die\s+|dem\s+|the\s+)?$", before):
+            if cues.place_before.search(text[max(0, m.span.start - 16):m.span.start]):
                 return m.actor
     return None
 
 
-def _trip_destination(text: str, mentions: list[Mention], clause: tuple[int, int], trigger: Span) -> Actor | None:
+def _trip_destination(text: str, cues: Cues, mentions: list[Mention], clause: tuple[int, int],
+                      trigger: Span) -> Actor | None:
     """Where a trip goes: "Besuch in China", "visited Ukraine", "nach Peking reist" (near the trigger only)."""
     for m in mentions:
         if m.actor.kind in ("place", "country") and 0 <= m.span.start - trigger.end <= 2:
             return m.actor  # a direct object: "visited Ukraine", "besuchte China"
-    return _destination(text, mentions, clause[0], clause[1])
+    return _destination(text, cues, mentions, clause[0], clause[1])
 
 
 def _leaders_first(actors: list[Actor], on: date | None) -> list[Actor]:
@@ -298,11 +289,11 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 continue
             trigger = Span(m.start(), m.end())
             clause = clause_bounds(text, sent, m.start())
-            subject = _subject_before(mentions, excluded, ex.sentences, si, m.start())
             actors = _bound_locally(text, cues, mentions, skip, sent, clause, trigger, kind, doc.language,
-                                    subject) or unique_actors(
+                                    lambda: _subject_before(mentions, excluded, ex.sentences, si, m.start())
+                                    ) or unique_actors(
                 people_in(mentions, clause[0], clause[1], excluded=skip))
-            destination = _trip_destination(text, mentions, clause, trigger) if kind == "visit" else None
+            destination = _trip_destination(text, cues, mentions, clause, trigger) if kind == "visit" else None
             pron = pronoun_kind(text, clause[0], clause[1], doc.language) if len(actors) < 2 else None
             if pron == "pair" and last_pair:
                 actors = list(last_pair)  # "die beiden": exactly the pair, whoever else the clause names
@@ -320,9 +311,8 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 actors = _union(actors, _enumerated(text, cues, mentions, skip, sent, clause))
             actors = _leaders_first(actors, doc.published)
             nearby: list[Actor] = []
-            if not actors and si > 0 and re.search(r"\b(ein|eine|einem|einen|einer|das|dem|des|der|die|the|a|an)\s+(\w+\s+)?$",
-                                                   text[max(sent.start, trigger.start - 30):trigger.start],
-                                                   re.IGNORECASE):
+            if not actors and si > 0 and cues.article_before.search(text[max(sent.start, trigger.start - 30):
+                                                                         trigger.start]):
                 # "In einem Telefonat am Donnerstag sei es um … gegangen": the people are in the lead-in
                 before = ex.sentences[max(0, si - 2)].start
                 nearby = _leaders_first(unique_actors(people_in(mentions, before, sent.start, excluded=skip)),
@@ -348,40 +338,40 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
 
 
 def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
-                   clause: tuple[int, int], trigger: Span, kind: str, language: str | None = None,
-                   subject_of: Actor | None = None) -> list[Actor]:
+                   clause: tuple[int, int], trigger: Span, kind: str, language: str | None,
+                   subject_of: Callable[[], Actor | None]) -> list[Actor]:
     """People a trigger names itself: "Telefonat zwischen A und B", "Scholz's conversation with Putin"."""
     after = text[trigger.end:trigger.end + 16]
-    between = re.match(r"\W*(?:\w+\W+)?(zwischen|between)\b", after, re.IGNORECASE)
+    between = cues.between_after.match(after)
     if between:
         start = trigger.end + between.end()
         end = clause[1]
         nxt = cues.triggers.search(text, start, clause[1])  # "zwischen Xi und Putin fand vor einem Telefonat …"
         if nxt:
             end = nxt.start()
-        listed = _listed(text, people_in(mentions, start, end, excluded=skip), start)
+        listed = _listed(text, cues, people_in(mentions, start, end, excluded=skip), start)
         if not nxt:
             listed = _union(listed, _enumerated(text, cues, mentions, skip, sentence, clause))
         if len(listed) >= 2:
             return listed
     # "with"/"mit" after any trigger; "to" only after speaking ("spoke to Zelenskyy", not "a trip to")
-    partner = re.match(r"\W*(mit|with|to)\b", after, re.IGNORECASE)
-    if partner and partner.group(1).lower() == "to" and kind not in ("talk", "phone_call", "call"):
-        partner = None
+    partner = cues.partner_after.match(after) or (
+        cues.speaking_partner_after.match(after) if kind in ("talk", "phone_call", "call") else None)
     if not partner:
         return []
     people = [mm for i, mm in enumerate(mentions) if i not in skip and mm.actor.kind == "person"]
     owner = [mm for mm in people if 0 <= trigger.start - mm.span.end <= 3
              and re.fullmatch(r"['’]?s?\s*|\s*", text[mm.span.end:trigger.start])]
-    possessive = re.search(r"\b(sein\w*|ihr\w*|his|her|their)\s+(\w+\s+)?$",
-                           text[max(sentence.start, trigger.start - 25):trigger.start], re.IGNORECASE)
+    possessive = cues.possessive_before.search(text[max(sentence.start, trigger.start - 25):trigger.start])
     if possessive and not owner:
         # "was er in seinem Gespräch mit Trump …": his = the clause's subject pronoun's person;
         # "von Trumps Haltung und seinem Gespräch mit Putin": his = the person named last before it
         before = [mm for mm in people if sentence.start <= mm.span.end <= trigger.start - len(possessive.group(0))]
         owner = before[-1:]
-        if pronoun_kind(text, clause[0], trigger.start, language) == "subject" and subject_of is not None:
-            owner = [Mention(Span(0, 0), subject_of, "", "pronoun")]
+        if pronoun_kind(text, clause[0], trigger.start, language) == "subject":
+            subject = subject_of()
+            if subject is not None:
+                owner = [Mention(Span(0, 0), subject, "", "pronoun")]
     start = trigger.end + partner.end()
     others = [mm for mm in people if start <= mm.span.start < start + 60]
     if not others:
@@ -393,13 +383,13 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
     return [subject.actor, others[0].actor]
 
 
-def _listed(text: str, people: list[Mention], start: int) -> list[Actor]:
+def _listed(text: str, cues: Cues, people: list[Mention], start: int) -> list[Actor]:
     """The people of one enumeration from `start`: "zwischen Biden und Netanjahu erfolgte …" stops at "erfolgte"."""
     listed: list[Actor] = []
     pos = start
     for m in sorted(people, key=lambda mm: mm.span.start):
         gap = text[pos:m.span.start]
-        if listed and not re.fullmatch(r"\s*(,|und|and|sowie|as well as|&)\s*([\w.-]+\s+){0,4}", gap):
+        if listed and not cues.list_gap.fullmatch(gap):
             break
         listed.append(m.actor)
         pos = m.span.end
@@ -409,7 +399,7 @@ def _listed(text: str, people: list[Mention], start: int) -> list[Actor]:
 def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
                 clause: tuple[int, int]) -> list[Actor]:
     """People listed on after the clause ("zwischen Xi, Merkel, Macron und Michel"): list items only."""
-    if not re.search(r"\b(zwischen|between|mit|with|sowie)\b", text[clause[0]:clause[1]], re.IGNORECASE):
+    if not cues.enumeration.search(text, clause[0], clause[1]):
         return []
     found: list[Actor] = []
     pos = clause[1]
@@ -556,7 +546,7 @@ def _kind_of(group: _Group, ex: Extraction, cues: Cues, evidence: list[Span]) ->
         return "visit"  # one person in person: a trip
     if family == "remote":
         return max((k for k in kinds if k in REMOTE), key=lambda k: SPECIFICITY[k])
-    place = next((p for p in (_destination(text, ex.mentions, s.start, s.end) for s in evidence) if p), None)
+    place = next((p for p in (_destination(text, cues, ex.mentions, s.start, s.end) for s in evidence) if p), None)
     if family == "talk" and place is None:
         return "call"
     if any(cues.sidelines.search(text, s.start, s.end) for s in evidence):
@@ -616,7 +606,7 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
             timex=timex,
             period=timex.value if timex is not None and day is None else None,
             duration_minutes=duration_minutes(ex.timexes, evidence),
-            places=places_in(text, ex.mentions, evidence),
+            places=places_in(text, cues, ex.mentions, evidence),
             initiator=initiator_for(text, cues, ex.mentions, evidence),
             tone=tones_in(text, cues, evidence),
             evidence=evidence,
@@ -661,5 +651,5 @@ def _date_fresh_report(contact: Contact, group: _Group, ex: Extraction) -> None:
     if contact.date or contact.status != "occurred" or doc.published is None:
         return
     first = ex.sentences[group.first_sentence]
-    if group.first_sentence < LEAD_SENTENCES and re.search(r"\b(hat|haben|has|have)\b", doc.text[first.start:first.end]):
+    if group.first_sentence < LEAD_SENTENCES and cues_for(doc.language).perfect.search(doc.text, first.start, first.end):
         contact.date = doc.published

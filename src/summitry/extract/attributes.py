@@ -31,14 +31,13 @@ def duration_minutes(timexes: Sequence[Timex], evidence: Sequence[Span]) -> int 
     return None
 
 
-def places_in(text: str, mentions: Sequence[Mention], evidence: Sequence[Span]) -> list[str]:
+def places_in(text: str, cues: Cues, mentions: Sequence[Mention], evidence: Sequence[Span]) -> list[str]:
     """Places the evidence puts the contact in ("in Peking", "im Kreml")."""
     places: list[str] = []
     for m in mentions:
-        if m.actor.kind not in ("place",) or not _within(m.span, evidence):
+        if m.actor.kind != "place" or not _within(m.span, evidence):
             continue
-        before = text[max(0, m.span.start - 12):m.span.start].lower()
-        if re.search(r"\b(in|im|nach|at|to)\s+(der\s+|dem\s+|the\s+)?$", before) and m.actor.name not in places:
+        if cues.place_before.search(text[max(0, m.span.start - 16):m.span.start]) and m.actor.name not in places:
             places.append(m.actor.name)
     return places
 

@@ -9,12 +9,15 @@ the people the preceding text is about.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from summitry.annotate import actors as actor_index
-from summitry.data import load_yaml
+
+from summitry.data import alternation, load_yaml
 from summitry.records import Actor, Mention, Span
 
 # Punctuation only: "während", "after" and the like are as often prepositions
@@ -62,15 +65,15 @@ def widening(text: str, sentence: Span, pos: int):
         yield parts[0][0], parts[hi][1]
 
 
-def _pronouns(language: str | None) -> dict:
+@lru_cache(maxsize=None)
+def _pronoun_patterns(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(pair, subject) patterns for a language, or for all when it is unknown."""
     data = load_yaml("pronouns.yaml")
-    if language in data:
-        return data[language]
-    merged: dict = {}
-    for per_lang in data.values():
-        for key, words in per_lang.items():
-            merged.setdefault(key, []).extend(words)
-    return merged
+    langs = [language] if language in data else list(data)
+    pair = [w for lang in langs for w in data[lang].get("pair", [])]
+    subject = [w for lang in langs for w in data[lang].get("subject", [])]
+    # "die beiden" in any case; subject pronouns case-sensitive (see pronouns.yaml)
+    return (alternation(pair, flags=re.IGNORECASE), alternation(subject))
 
 
 def is_known(actor: Actor) -> bool:
@@ -85,9 +88,24 @@ def is_reporter(actor: Actor, on: date | None) -> bool:
 
 
 def people_in(mentions: Sequence[Mention], start: int, end: int, *, excluded: set[int]) -> list[Mention]:
-    """Person mentions inside [start, end) that are not excluded (by index)."""
-    return [m for i, m in enumerate(mentions)
-            if m.actor.kind == "person" and start <= m.span.start and m.span.end <= end and i not in excluded]
+    """Person mentions inside [start, end) that are not excluded (by index); `mentions` sorted by start."""
+    starts = _starts(mentions)
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [m for i, m in enumerate(mentions[lo:hi], lo)
+            if m.actor.kind == "person" and m.span.end <= end and i not in excluded]
+
+
+_STARTS_CACHE: dict[int, tuple[Sequence[Mention], list[int]]] = {}
+
+
+def _starts(mentions: Sequence[Mention]) -> list[int]:
+    # one document's mentions are searched many times: index their starts once
+    cached = _STARTS_CACHE.get(id(mentions))
+    if cached is None or cached[0] is not mentions:
+        _STARTS_CACHE.clear()
+        cached = (mentions, [m.span.start for m in mentions])
+        _STARTS_CACHE[id(mentions)] = cached
+    return cached[1]
 
 
 def unique_actors(mentions: Sequence[Mention]) -> list[Actor]:
@@ -98,13 +116,10 @@ def unique_actors(mentions: Sequence[Mention]) -> list[Actor]:
 
 
 def pronoun_kind(text: str, start: int, end: int, language: str | None) -> str | None:
-    """'subject' for a subject pronoun in the span, 'pair' for "die beiden"/"both leaders"."""
-    words = _pronouns(language)
-    clause = text[start:end]
-    for phrase in words.get("pair", []):
-        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", clause, re.IGNORECASE):
-            return "pair"
-    for word in words.get("subject", []):
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", clause):
-            return "subject"
+    """'pair' for "die beiden"/"both leaders" in the span, 'subject' for a subject pronoun."""
+    pair, subject = _pronoun_patterns(language)
+    if pair.search(text, start, end):
+        return "pair"
+    if subject.search(text, start, end):
+        return "subject"
     return None
