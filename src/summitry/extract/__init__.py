@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -281,10 +282,18 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
     found: list[_Mention] = []
     last_pair: list[Actor] = []  # what "die beiden"/"the leaders" refers to: the pair most talked about so far
     pair_counts: dict[frozenset[str], int] = {}
+    # one pass each over the whole text, then by sentence: most sentences hold no trigger
+    sentence_starts = [sn.start for sn in ex.sentences]
+    triggers_in = _by_sentence(_joined_triggers(text, cues), lambda tm: tm[0].start(), sentence_starts)
+    blocked_in = _by_sentence([Span(m.start(), m.end()) for m in cues.not_contacts.finditer(text)],
+                              lambda sp: sp.start, sentence_starts)
+    timexes_in = _by_sentence(ex.timexes, lambda t: t.span.start, sentence_starts)
     for si, sent in enumerate(ex.sentences):
-        blocked = [Span(m.start(), m.end()) for m in cues.not_contacts.finditer(text, sent.start, sent.end)]
-        sent_timexes = [t for t in ex.timexes if sent.start <= t.span.start < sent.end]
-        for m, kind in _joined_triggers(text, cues, sent):
+        if si not in triggers_in:
+            continue
+        blocked = blocked_in.get(si, [])
+        sent_timexes = timexes_in.get(si, [])
+        for m, kind in triggers_in[si]:
             if _inside(quotes, m.start()) or _inside(blocked, m.start()):
                 continue
             trigger = Span(m.start(), m.end())
@@ -412,12 +421,23 @@ def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], 
     return found
 
 
-def _joined_triggers(text: str, cues: Cues, sent: Span) -> list[tuple[re.Match[str], str]]:
+def _by_sentence(items, start_of, sentence_starts: list[int]) -> dict[int, list]:
+    """Items bucketed by the index of the sentence they start in."""
+    buckets: dict[int, list] = {}
+    for item in items:
+        buckets.setdefault(bisect.bisect_right(sentence_starts, start_of(item)) - 1, []).append(item)
+    return buckets
+
+
+_ADJACENT = re.compile(r"[\s-]{0,2}")
+
+
+def _joined_triggers(text: str, cues: Cues) -> list[tuple[re.Match[str], str]]:
     """Trigger matches, adjacent ones ("phone conversation") read as one of the more specific kind."""
     joined: list[tuple[re.Match[str], str]] = []
-    for m in cues.triggers.finditer(text, sent.start, sent.end):
+    for m in cues.triggers.finditer(text):
         kind = m.lastgroup or "talk"
-        if joined and re.fullmatch(r"[\s-]{0,2}", text[joined[-1][0].end():m.start()]):
+        if joined and _ADJACENT.fullmatch(text, joined[-1][0].end(), m.start()):
             prev, prev_kind = joined[-1]
             joined[-1] = (prev, max(prev_kind, kind, key=lambda k: SPECIFICITY[k]))
             continue
