@@ -158,3 +158,28 @@ def test_extract_contact_rules(text, published, expected):
     got = sorted((c.kind, c.status, tuple(sorted(a.name for a in c.participants)))
                  for c in contacts if len(c.participants) >= 2)
     assert got == sorted(expected)
+
+
+def test_extract_joint_trip_reported_is_one_visit_with_host():
+    zelenskyy = actor_named("Volodymyr Zelenskyy")
+    scholz = actor_named("Olaf Scholz")
+    kyiv = actor_named("Kyiv")
+    extra = {"Scholz": scholz, "Selenskyj": zelenskyy, "Kiew": kyiv, "Draghi": actor_named("Mario Draghi")}
+    SURFACES.update(extra)
+    try:
+        text = "Scholz, Macron und Draghi sind in Kiew eingetroffen. Selenskyj dankte für die Hilfe."
+        contacts = extract_contacts(_extraction(text, date(2022, 6, 16)))
+    finally:
+        for key in extra:
+            SURFACES.pop(key)
+    main = next(c for c in contacts if c.main)
+    assert (main.kind, sorted(a.name for a in main.participants)) == (
+        "visit", ["Emmanuel Macron", "Mario Draghi", "Olaf Scholz", "Volodymyr Zelenskyy"])
+    assert len(contacts) == 1
+
+
+def test_extract_parenthetical_denial():
+    text = "Amid reports that Trump spoke with Putin (although the Kremlin denied it), Macron called Xi."
+    contacts = extract_contacts(_extraction(text, date(2024, 11, 20), lang="en"))
+    assert ("call", "denied", ("Donald Trump", "Vladimir Putin")) in {
+        (c.kind, c.status, tuple(sorted(a.name for a in c.participants))) for c in contacts}

@@ -54,6 +54,9 @@ def extract_stored(store) -> Iterator[Extraction | InputError]:
         except SummitryError as exc:
             yield InputError(doc.source, str(exc))
             continue
+        except Exception as exc:  # noqa: BLE001 - one broken document must not end the batch
+            yield InputError(doc.source, f"internal error ({type(exc).__name__}: {exc})")
+            continue
         store.save_extraction(doc.id, extraction_record(ex))
         yield ex
 
@@ -68,3 +71,5 @@ def process_paths(paths: Sequence[str]) -> Iterator[Extraction | InputError]:
             yield process(item)
         except SummitryError as exc:
             yield InputError(item.source, str(exc))
+        except Exception as exc:  # noqa: BLE001 - one broken document must not end the batch
+            yield InputError(item.source, f"internal error ({type(exc).__name__}: {exc})")

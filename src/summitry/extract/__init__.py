@@ -29,6 +29,7 @@ from summitry.extract.attributes import codes_for, duration_minutes, initiator_f
 from summitry.extract.cues import Cues, cues_for
 from summitry.extract.participants import (
     clause_bounds,
+    clauses,
     is_known,
     is_reporter,
     people_in,
@@ -60,6 +61,7 @@ class _Mention:
     subordinate: bool = False  # in a "bevor …"/"after …" clause: background to the sentence's contact
     stated: bool = True  # False when the status is only the default reading
     nearby: list[Actor] = field(default_factory=list)  # the leaders of the sentences before, for a bare mention
+    fellow_travellers: list[Actor] = field(default_factory=list)  # all who made a joint trip split into visits
 
 
 @dataclass
@@ -318,6 +320,8 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                         break
             if len(actors) >= 2:
                 actors = _union(actors, _enumerated(text, cues, mentions, skip, sent, clause))
+            if actors:
+                actors = _union(_listed_before(text, cues, mentions, skip, sent, clause), actors)
             actors = _leaders_first(actors, doc.published)
             nearby: list[Actor] = []
             if not actors and si > 0 and cues.article_before.search(text[max(sent.start, trigger.start - 30):
@@ -405,6 +409,21 @@ def _listed(text: str, cues: Cues, people: list[Mention], start: int) -> list[Ac
     return _union(listed, [])
 
 
+def _listed_before(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
+                   clause: tuple[int, int]) -> list[Actor]:
+    """Names listed just before the clause ("Scholz, Macron und Draghi …"): short clauses holding only a name."""
+    found: list[Actor] = []
+    end = clause[0]
+    for a, b in reversed([c for c in clauses(text, sentence) if c[1] <= clause[0]]):
+        item = unique_actors(people_in(mentions, a, b, excluded=skip))
+        if len(item) != 1 or len(text[a:b].split()) > 6 or cues.triggers.search(text, a, b) or not re.fullmatch(
+                r"[\s,]*", text[b:end]):
+            break
+        found[:0] = item
+        end = a
+    return found
+
+
 def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
                 clause: tuple[int, int]) -> list[Actor]:
     """People listed on after the clause ("zwischen Xi, Merkel, Macron und Michel"): list items only."""
@@ -477,7 +496,8 @@ def _split_visitors(mention: _Mention) -> list[_Mention]:
     if hosts or len(mention.actors) < 2:
         return [mention]
     return [_Mention("visit", mention.status, [a], mention.sentence, mention.trigger, mention.timex, dest,
-                     mention.subordinate, mention.stated) for a in mention.actors]
+                     mention.subordinate, mention.stated, fellow_travellers=list(mention.actors))
+            for a in mention.actors]
 
 
 def _is_solo_trip(mention: _Mention) -> bool:
@@ -650,13 +670,26 @@ def _flag_main(contacts: list[Contact], groups: list[_Group], ex: Extraction) ->
     contacts[best].main = True
     _add_host(contacts[best], groups[best], ex)
     _date_fresh_report(contacts[best], groups[best], ex)
+    fellows = {a.id for m in groups[best].members for a in m.fellow_travellers}
+    # the fellow travellers' own trips are now part of the main visit
+    for i in sorted((i for i, g in enumerate(groups) if i != best and len(g.actors) == 1
+                     and g.actors[0].id in fellows), reverse=True):
+        del contacts[i]
+        del groups[i]
 
 
 def _add_host(contact: Contact, group: _Group, ex: Extraction) -> None:
-    """A report about a trip names its host when the destination's one leader appears in the text."""
+    """A report about a trip names its host when the destination's one leader appears in the text.
+
+    A joint trip ("Scholz, Macron und Draghi in Kiew eingetroffen") that the
+    report is about is one visit of all who travelled; in passing, each
+    traveller's trip is told apart.
+    """
     dest = next((m.destination for m in group.members if m.destination is not None), None)
     if contact.kind != "visit" or len(contact.participants) != 1 or dest is None or not dest.country:
         return
+    fellows = next((m.fellow_travellers for m in group.members if m.fellow_travellers), [])
+    contact.participants = _union(contact.participants, fellows)
     on = ex.document.published
     leaders = {m.actor.id: m.actor for m in ex.mentions if m.actor.kind == "person" and m.actor.country == dest.country
                and any(r.endswith((".head_of_state", ".head_of_government"))

@@ -22,7 +22,8 @@ from summitry.records import Actor, Mention, Span
 
 # Punctuation only: "während", "after" and the like are as often prepositions
 # ("hat während einer Videokonferenz … erklärt") as they are conjunctions.
-_CLAUSE_BREAK = re.compile(r"[,;:–—()]|\s-\s")
+# Parentheses do not break: "(SPD)" is an apposition, "(although the Kremlin denied it)" belongs to its clause.
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
 
 # Roles whose holders speak about, prepare or carry leaders' contacts rather
 # than make them: not leader-level participants.
