@@ -85,7 +85,9 @@ class _Group:
     @property
     def status(self) -> str:
         """What the clearest evidence says: a stated status beats the default reading."""
-        stated = {m.status for m in self.members if m.stated and m.status != "arrived"}
+        # a specific trigger ("the call") speaks for the contact before a generic one ("peace talks")
+        specific = [m for m in self.members if m.stated and m.status != "arrived" and m.kind != "talk"]
+        stated = {m.status for m in (specific or [m for m in self.members if m.stated and m.status != "arrived"])}
         for status in ("denied", "planned", "occurred"):
             if status in stated:
                 return status
@@ -195,6 +197,8 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
         planned_cue = True  # "wenige Tage vor seinem Besuch gibt Merz …": before it, told in the present
     if cues.habitual.search(text, sentence.start, sentence.end):
         return None  # "üblicherweise sprechen Xi und Putin zum Jahresende": a custom, not one contact
+    if cues.hypothetical.search(text, a, b) and not past_cue_in(text, cues, a, b, trigger):
+        return None  # "bereit erklärt, miteinander zu sprechen": readiness, not a plan
     if negated and planned_cue:
         return None  # "will not visit", "kann sich keinen Besuch vorstellen": no contact
     arrival_only = kind not in REMOTE and cues.arrival.search(text, a, b)
@@ -212,6 +216,11 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     if arrival_only and not past_cue:
         return "arrived", False  # "zu Gesprächen in Moskau eingetroffen": there, but the talks are still to come
     return "occurred", bool(past_cue or hearsay)
+
+
+def past_cue_in(text: str, cues: Cues, a: int, b: int, trigger: Span) -> bool:
+    """A past-tense marker bound to the trigger in [a, b)."""
+    return _bound_cue(text, cues.past, cues.triggers, a, b, trigger) is not None
 
 
 def _bound_cue(text: str, cue: re.Pattern[str], triggers: re.Pattern[str], a: int, b: int,
@@ -245,7 +254,8 @@ def _destination(text: str, cues: Cues, mentions: list[Mention], start: int, end
     """A place or country the span travels to or is in ("nach Peking", "in China")."""
     for m in mentions:
         if m.actor.kind in ("place", "country") and start <= m.span.start < end:
-            if cues.place_before.search(text[max(0, m.span.start - 16):m.span.start]):
+            before = text[max(0, m.span.start - 40):m.span.start]
+            if cues.place_before.search(before[-16:]) and not cues.topic_place_before.search(before):
                 return m.actor
     return None
 
@@ -500,14 +510,19 @@ def _split_visitors(mention: _Mention) -> list[_Mention]:
             for a in mention.actors]
 
 
-def _is_solo_trip(mention: _Mention) -> bool:
+def _is_solo_trip(mention: _Mention, named_countries: frozenset[str] = frozenset()) -> bool:
+    """A trip by one person abroad, to a country whose leader the text names (else it is no leader contact)."""
     dest = mention.destination
     return (mention.kind == "visit" and len(mention.actors) == 1 and dest is not None and bool(dest.country)
-            and dest.country != mention.actors[0].country)
+            and dest.country != mention.actors[0].country
+            and (not named_countries or dest.country in named_countries))
 
 
-def group_mentions(found: list[_Mention]) -> list[_Group]:
-    """Step 4: one group per contact; mentions with too few people attach to what they refer to."""
+def group_mentions(found: list[_Mention], named_countries: frozenset[str] = frozenset()) -> list[_Group]:
+    """Step 4: one group per contact; mentions with too few people attach to what they refer to.
+
+    `named_countries`: countries of the leaders the text names (a trip elsewhere is no leader contact).
+    """
     groups: list[_Group] = []
     orphans: list[_Mention] = []
     joiners: list[_Mention] = []
@@ -516,7 +531,7 @@ def group_mentions(found: list[_Mention]) -> list[_Group]:
             joiners.append(mention)
             continue
         for single in _split_visitors(mention):
-            if len(single.actors) < 2 and not _is_solo_trip(single):
+            if len(single.actors) < 2 and not _is_solo_trip(single, named_countries):
                 orphans.append(single)
                 continue
             target = next((g for g in reversed(groups) if _compatible(g, single)), None)
@@ -538,7 +553,9 @@ def group_mentions(found: list[_Mention]) -> list[_Group]:
             groups.append(_Group([orphan], list(orphan.nearby)))
             continue
         if target is not None:
-            target.members.append(_Mention(orphan.kind, orphan.status, target.actors, orphan.sentence,
+            # a bare mention may sharpen a call ("das Videotelefonat") but not turn a meeting into a trip
+            kind = orphan.kind if orphan.kind in REMOTE else "talk"
+            target.members.append(_Mention(kind, orphan.status, target.actors, orphan.sentence,
                                            orphan.trigger, orphan.timex if not target.day else None,
                                            stated=orphan.stated and orphan.status == target.status))
     return groups
@@ -626,7 +643,9 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
     doc = ex.document
     text = doc.text
     cues = cues_for(doc.language)
-    groups = group_mentions(find_trigger_mentions(ex))
+    named = frozenset(m.actor.country for m in ex.mentions if m.actor.kind == "person" and m.actor.country
+                      and _has_roles(m.actor, doc.published))
+    groups = group_mentions(find_trigger_mentions(ex), named or frozenset({"-"}))
     contacts: list[Contact] = []
     for group in groups:
         members = group.members

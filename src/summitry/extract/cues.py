@@ -18,9 +18,10 @@ from summitry.data import LANGUAGES, load_yaml
 KINDS = ("video_call", "phone_call", "call", "meeting", "visit", "talk")
 CUE_LISTS = ("not_contacts", "denied", "planned", "past", "initiative", "tone", "reporting", "sidelines", "arrival",
              "present", "negation", "cancelled", "joining", "date_anchors", "subordinate", "hearsay",
-             "relation_nouns", "prospective", "habitual", "invitation")
+             "relation_nouns", "prospective", "habitual", "invitation", "hypothetical")
 WORD_LISTS = ("source_markers", "complementizers", "place_prepositions", "articles", "between", "partner",
-              "speaking_partner", "possessives", "conjunctions", "perfect_auxiliaries", "infinitive_markers")
+              "speaking_partner", "possessives", "conjunctions", "perfect_auxiliaries", "infinitive_markers",
+              "topic_nouns")
 _FLAGS = re.IGNORECASE | re.UNICODE
 _NEVER = "(?!x)x"
 
@@ -48,6 +49,7 @@ class Cues:
     prospective: re.Pattern[str]
     habitual: re.Pattern[str]
     invitation: re.Pattern[str]
+    hypothetical: re.Pattern[str]
     # derived from the lists above and the closed-class words
     reporter_before: re.Pattern[str]  # "laut …", "sagte …" just before a name
     reporter_after: re.Pattern[str]  # "… sagte", "… zufolge" just after a name
@@ -56,6 +58,7 @@ class Cues:
     anchor_before: re.Pattern[str]  # "seit", "since" before a date
     complement_start: re.Pattern[str]  # a clause opening with "dass", "that"
     place_before: re.Pattern[str]  # "nach", "in der" before a place
+    topic_place_before: re.Pattern[str]  # "die Lage in der", "the war in" before a place: a topic, not a venue
     article_before: re.Pattern[str]  # "in einem" before a noun trigger
     between_after: re.Pattern[str]  # "zwischen" after a trigger
     partner_after: re.Pattern[str]  # "mit" after a trigger
@@ -128,6 +131,8 @@ def cues_for(language: str | None) -> Cues:
         anchor_before=re.compile(rf"(?:{lists['date_anchors'].pattern})\W*(?:\w+\W+){{0,2}}$", _FLAGS),
         complement_start=re.compile(rf"\s*{w['complementizers']}", _FLAGS),
         place_before=re.compile(rf"{w['place_prepositions']}\s+(?:{w['articles']}\s+)?$", _FLAGS),
+        topic_place_before=re.compile(
+            rf"(?:{w['topic_nouns']})\w*\s+{w['place_prepositions']}\s+(?:{w['articles']}\s+)?$", _FLAGS),
         article_before=re.compile(rf"{w['articles']}\s+(?:\w+\s+)?$", _FLAGS),
         between_after=re.compile(rf"\W*(?:\w+\W+)?{w['between']}", _FLAGS),
         partner_after=re.compile(rf"\W*{w['partner']}", _FLAGS),
