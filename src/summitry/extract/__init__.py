@@ -97,6 +97,10 @@ class _Group:
         return "occurred"
 
     @property
+    def has_stated_status(self) -> bool:
+        return any(m.stated and m.status != "arrived" for m in self.members)
+
+    @property
     def day(self) -> date | None:
         for m in self.members:
             if m.timex is not None and m.timex.as_date():
@@ -197,7 +201,10 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
         planned_cue = True  # "wenige Tage vor seinem Besuch gibt Merz …": before it, told in the present
     if cues.habitual.search(text, sentence.start, sentence.end):
         return None  # "üblicherweise sprechen Xi und Putin zum Jahresende": a custom, not one contact
-    if cues.hypothetical.search(text, a, b) and not past_cue_in(text, cues, a, b, trigger):
+    dated_fact = timex is not None and timex.as_date() is not None and published is not None and (
+        timex.as_date() <= published)
+    if not dated_fact and cues.hypothetical.search(text, max(sentence.start, trigger.start - 60), trigger.start) \
+            and not past_cue_in(text, cues, a, b, trigger):
         return None  # "bereit erklärt, miteinander zu sprechen": readiness, not a plan
     if negated and planned_cue:
         return None  # "will not visit", "kann sich keinen Besuch vorstellen": no contact
@@ -488,10 +495,10 @@ def _compatible(group: _Group, mention: _Mention) -> bool:
     if fam != "talk" and group.family not in ("talk", fam):
         return False
     same_sentence = any(m.sentence == mention.sentence for m in group.members)
-    if not same_sentence and mention.stated:
-        # a plan and a report of a contact are two contacts; an arrival or a default reading goes with either
-        statuses = {m.status for m in group.members if m.stated} - {"arrived"}
-        if mention.status != "arrived" and statuses and (("planned" in statuses) != (mention.status == "planned")):
+    if not same_sentence and mention.stated and mention.kind != "talk" and mention.status != "arrived":
+        # a plan and a report of a contact are two contacts; an arrival, a default reading or a
+        # generic word ("talks") goes with either
+        if group.has_stated_status and (group.status == "planned") != (mention.status == "planned"):
             return False
     day = mention.timex.as_date() if mention.timex else None
     return not (day and group.day and day != group.day)
