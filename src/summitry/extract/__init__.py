@@ -323,6 +323,12 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 people_in(mentions, clause[0], clause[1], excluded=skip))
             destination = _trip_destination(text, cues, mentions, clause, trigger) if kind == "visit" else None
             pron = pronoun_kind(text, clause[0], clause[1], doc.language) if len(actors) < 2 else None
+            if pron == "pair" and not last_pair and si > 0:
+                # no pair bound yet: the two leaders the text opened with
+                opening = _leaders_first(unique_actors(people_in(mentions, ex.sentences[max(0, si - 2)].start,
+                                                                 sent.start, excluded=skip)), doc.published)
+                if len(opening) == 2:
+                    last_pair = opening
             if pron == "pair" and last_pair:
                 actors = list(last_pair)  # "die beiden": exactly the pair, whoever else the clause names
             elif pron == "subject" and len(actors) == 1:
