@@ -52,4 +52,8 @@ def extraction_record(ex: Extraction) -> dict[str, Any]:
         "contacts": [contact_record(c, doc.text) for c in ex.contacts],
         "quotes": [quote_record(q) for q in ex.quotes],
         "topics": list(ex.topics),
+        "mentions": [{"start": m.span.start, "end": m.span.end, "text": m.surface, "name": m.actor.name,
+                      "wikidata": m.actor.wikidata, "kind": m.actor.kind} for m in ex.mentions],
+        "timexes": [{"start": t.span.start, "end": t.span.end, "text": t.text, "type": t.type, "value": t.value}
+                    for t in ex.timexes],
     }

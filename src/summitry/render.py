@@ -83,11 +83,41 @@ def print_document(rec: dict[str, Any]) -> None:
     if rec.get("extractor_version"):
         found = f"{len(rec.get('contacts', []))} contacts, {len(rec.get('quotes', []))} quotes"
         meta.add_row("extracted", f"{found} (summitry {rec['extractor_version']})")
-    console.print(Panel(Group(meta, Text(""), Text(rec["text"])), title=Text(rec["id"]), title_align="left"))
+    console.print(Panel(Group(meta, Text(""), highlighted(rec)), title=Text(rec["id"]), title_align="left"))
     if "raw_text" in rec:
         console.print(Panel(Text(rec["raw_text"]), title="original", title_align="left"))
     if "contacts" in rec and "quotes" in rec:
         print_extractions([rec])
+
+
+HIGHLIGHTS = {  # what `show` marks in the clean text, and how
+    "contact evidence": "on grey23",
+    "main contact": "on dark_olive_green3",
+    "quote": "italic green",
+    "date": "magenta",
+    "person": "bold cyan",
+    "place or organisation": "cyan",
+}
+
+
+def highlighted(rec: dict[str, Any]) -> Group:
+    """The clean text with contacts' evidence, quotes, dates and actors marked (and a legend)."""
+    text = Text(rec["text"])  # never markup: article text is untrusted
+    for contact in rec.get("contacts", []):
+        style = HIGHLIGHTS["main contact" if contact.get("main") else "contact evidence"]
+        for ev in contact.get("evidence", []):
+            text.stylize(style, ev["start"], ev["end"])
+    for quote in rec.get("quotes", []):
+        text.stylize(HIGHLIGHTS["quote"], quote["start"], quote["end"])
+    for timex in rec.get("timexes", []):
+        text.stylize(HIGHLIGHTS["date"], timex["start"], timex["end"])
+    for mention in rec.get("mentions", []):
+        key = "person" if mention.get("kind") == "person" else "place or organisation"
+        text.stylize(HIGHLIGHTS[key], mention["start"], mention["end"])
+    if not any(rec.get(k) for k in ("contacts", "quotes", "timexes", "mentions")):
+        return Group(text)
+    legend = Text("  ").join(Text(name, style=style) for name, style in HIGHLIGHTS.items())
+    return Group(legend, Text(""), text)
 
 
 @contextmanager

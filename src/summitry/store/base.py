@@ -66,7 +66,7 @@ class StoredDocument:
             rec["html"] = doc.html
         if self.extraction is not None:
             rec["extractor_version"] = self.extractor_version
-            for key in ("contacts", "quotes", "topics"):
+            for key in ("contacts", "quotes", "topics", "mentions", "timexes"):
                 if key in self.extraction:
                     rec[key] = self.extraction[key]
         return rec
