@@ -200,3 +200,20 @@ def test_cli_ingest_known_text_is_not_cleaned_again(corpus, db, monkeypatch):
     monkeypatch.setattr(summitry.ingest, "clean_document", clean)
     result = run(db, "ingest", str(corpus))
     assert result.exit_code == 0 and summary(result) == (4, 0, 4, 0, 0)
+
+
+def test_cli_ingest_sample_corpus_and_seeds_twice_stores_each_once(db):
+    from conftest import EXAMPLES, SHARED
+
+    paths = [str(EXAMPLES)]
+    seeds = SHARED / "corpus" / "seeds"
+    if seeds.is_dir():
+        paths.append(str(seeds))
+    first = run(db, "ingest", *paths)
+    assert first.exit_code == 0, first.output
+    total, new, known, versions, failed = summary(first)
+    assert (new, known, versions, failed) == (total, 0, 0, 0) and total >= 8
+    second = run(db, "ingest", *paths)
+    assert summary(second) == (total, 0, total, 0, 0)
+    listed = run(db, "documents", "--format", "jsonl")
+    assert len(listed.stdout.splitlines()) == total
