@@ -1,0 +1,167 @@
+"""Character-level repairs (HTML entities, invisible characters, spaces) and the offset arrays.
+
+Every repair goes through `OffsetText.sub`, so a decoded `&amp;hellip;` still
+points at its eleven raw characters and deleted soft hyphens leave no trace
+in the clean text but keep their neighbours' offsets. `from_raw` and
+`offset_map` are faster equivalents of `OffsetText.from_raw` and `to_map`,
+which walk the text character by character in Python.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from array import array
+
+from summitry.offsets import OffsetMap, OffsetText
+
+# Soft hyphen, zero-width and bidi controls, variation selectors (U+FE0F after emoji):
+# invisible in a browser, but they split words for every later stage.
+_INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff"
+# NBSP and the typographic spaces: a reader sees a plain space.
+_SPACE = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACE_SET = frozenset("\t\u00a0\u1680\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200B)))
+_ODD_NEWLINES = "\r\u2028\u2029\x0b\x0c\x85"
+_NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+# Double-escaped entities ("&amp;hellip;", "&amp;amp;") come from pages escaped twice
+# by their CMS; the whole run is one edit so it maps back to all of it.
+_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# One character class, no alternation: re then scans with its fast charset loop.
+_ODD_CHAR = re.compile(f"[{_INVISIBLE}{_SPACE}]")
+# " ." and " ," from CMS templates go only before a mark that ends a word
+# (not " .5", not " ..."); see tidy_spaces.
+_MARKS = ",.;:!?"
+_AFTER_MARK = frozenset(" \n\t\"“”»«'’)]")
+
+
+def _decode_entity(m: re.Match[str]) -> str:
+    """The character(s) an entity stands for, unescaped as often as it was escaped."""
+    text = m.group(0)
+    for _ in range(4):  # "&amp;amp;hellip;" needs one round per escape
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def _odd_char(m: re.Match[str]) -> str:
+    """A space for a typographic space, nothing for an invisible character."""
+    return " " if m.group(0) in _SPACE_SET else ""
+
+
+def _has_any(text: str, needles) -> bool:
+    """Whether any of the needles occurs in the text."""
+    # `in` is a C-level scan; most texts have none of these, so no regex pass runs
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
+
+
+def normalize(ot: OffsetText) -> OffsetText:
+    """Decode entities, drop invisible characters, make every space a plain single space."""
+    if _has_any(ot.text, _ODD_NEWLINES):
+        ot = ot.sub(_NEWLINE, "\n")
+    if "&" in ot.text:
+        ot = ot.sub(_ENTITY, _decode_entity)  # before the rest: "&nbsp;", "&shy;"
+    if (not ot.text.isascii() or "\t" in ot.text) and _ODD_CHAR.search(ot.text):
+        ot = ot.sub(_ODD_CHAR, _odd_char)
+    return tidy_spaces(ot)
+
+
+def tidy_spaces(ot: OffsetText) -> OffsetText:
+    """One space between words, none before , . ; : ! ? (line edges are stripped with the lines)."""
+    text = ot.text
+    edits = []
+    # str.find instead of a regex: a pattern starting with " " stops at every space
+    pos = text.find("  ")
+    while pos >= 0:
+        end = pos + 2
+        while end < len(text) and text[end] == " ":
+            end += 1
+        if not (end < len(text) and text[end] in _MARKS and _ends_word(text, end + 1)):
+            edits.append((pos + 1, end, ""))  # keep one space
+        pos = text.find("  ", end)
+    for mark in _MARKS:
+        pos = text.find(" " + mark)
+        while pos >= 0:
+            if _ends_word(text, pos + 2):
+                start = pos
+                while start > 0 and text[start - 1] == " ":
+                    start -= 1
+                if start > 0 and text[start - 1] != "\n":  # not at a line start (": Die …")
+                    edits.append((start, pos + 1, ""))
+            pos = text.find(" " + mark, pos + 2)
+    if not edits:
+        return ot
+    edits.sort()
+    merged = [edits[0]]
+    for start, end, repl in edits[1:]:  # a run before a mark is in both lists
+        last = merged[-1]
+        if start < last[1]:
+            merged[-1] = (min(start, last[0]), max(end, last[1]), "")
+        else:
+            merged.append((start, end, repl))
+    return ot.replace_spans(merged)
+
+
+def _ends_word(text: str, pos: int) -> bool:
+    """The mark before `pos` closes a word: end of text, whitespace, a closing quote or bracket."""
+    return pos >= len(text) or text[pos] in _AFTER_MARK
+
+
+
+_RANGE = array("q", range(1 << 16))
+
+
+def from_raw(raw: str) -> OffsetText:
+    """`OffsetText.from_raw(raw)` with the offset arrays copied from a prepared range."""
+    global _RANGE
+    n = len(raw)
+    if len(_RANGE) < n + 1:
+        _RANGE = array("q", range(2 * (n + 1)))
+    return OffsetText(raw, _RANGE[0:n], _RANGE[1:n + 1])
+
+
+_ONES = array("q", [1]) * (1 << 14)
+_NONZERO = bytes([0] + [1] * 255)
+
+
+def offset_map(ot: OffsetText) -> OffsetMap:
+    """`ot.to_map()`, computed in C-speed steps (same runs, ~5x faster on 5 KB).
+
+    `OffsetMap.from_arrays` walks the arrays character by character in Python,
+    about 1 ms per 5 KB, half the cleaning budget. Here the per-character tests
+    run on the arrays as big integers, one 64-bit lane per character: a lane is
+    zero where the character continues a verbatim run (width 1, next start =
+    this end, next also width 1), so only the run boundaries are visited.
+    Property-tested against `to_map()` in tests/test_clean_offsets.py.
+    """
+    global _ONES
+    starts, ends = ot.starts, ot.ends
+    n = len(starts)
+    if not n:
+        return OffsetMap(())
+    if len(_ONES) < n:
+        _ONES = array("q", [1]) * (2 * n)
+    s = int.from_bytes(starts.tobytes(), "little")
+    e = int.from_bytes(ends.tobytes(), "little")
+    width_not_1 = e ^ (s + int.from_bytes(_ONES[:n].tobytes(), "little"))
+    # one flag byte per byte of the lanes: lane i ends a run if any of its 8 bytes is set
+    boundary = (width_not_1 | (width_not_1 >> 64) | ((s >> 64) ^ e)).to_bytes(8 * n, "little").translate(_NONZERO)
+    runs = []
+    i = 0
+    while i < n:
+        start, end = starts[i], ends[i]
+        if end - start != 1:
+            j = i + 1
+            while j < n and starts[j] == start and ends[j] == end:
+                j += 1
+            runs.append((i, j, start, end, 0))
+        else:
+            last = boundary.find(1, 8 * i)
+            j = (last >> 3 if last >= 0 else n - 1) + 1
+            runs.append((i, j, start, ends[j - 1], 1))
+        i = j
+    return OffsetMap(tuple(runs))

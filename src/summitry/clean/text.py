@@ -1,0 +1,143 @@
+"""Small shared pieces: the line record, the removal log, word tokens, sentence ends, names."""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Sequence
+
+from summitry.offsets import OffsetText
+
+# A sentence ends in one of _FINAL, possibly followed by closing quotes or brackets.
+_FINAL = frozenset(".!?…:")
+_CLOSERS = "\"“”»«'’)]"
+_NOT_WORD = "„“”\"'‚‘’«»()[]{}.,;:!?…–—-/"
+_WORD = re.compile(r"\w+")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+class Line:
+    """One non-empty line (or, after joining, one paragraph) of the document being cleaned."""
+
+    # a plain slotted class: lines are made and read in the hot loops
+    __slots__ = ("ot", "text", "gap", "parts", "tokens")
+
+    def __init__(self, ot: OffsetText, gap: int = 0, parts: int = 1):
+        self.ot = ot
+        self.text = ot.text
+        self.gap = gap  # blank or removed lines before it
+        self.parts = parts  # lines joined into it
+        self.tokens: list[str] | None = None  # lower-case words, cached by the repeats pass
+
+    def __repr__(self) -> str:
+        return f"Line({self.text!r}, gap={self.gap})"
+
+
+class Removals:
+    """What cleaning dropped, in raw offsets, with the reason (becomes Document.removed)."""
+
+    def __init__(self) -> None:
+        self.items: list[dict] = []
+
+    def add(self, ot: OffsetText, reason: str, **extra) -> None:
+        """Log the raw span a piece of text came from; `extra` keeps what was read from it."""
+        if len(ot):
+            self.items.append({"start": ot.raw_start, "end": ot.raw_end, "reason": reason, **extra})
+
+    def sorted(self) -> list[dict]:
+        """The log in raw order; a cut inside a line that was later removed whole is not repeated."""
+        out: list[dict] = []
+        for item in sorted(self.items, key=lambda d: (d["start"], -d["end"])):
+            inside = out and out[-1]["start"] <= item["start"] and item["end"] <= out[-1]["end"]
+            if inside and len(item) == 3:  # entries carrying a value (header, …) stay
+                continue
+            out.append(item)
+        return out
+
+
+def concat(pieces: Sequence[OffsetText], seps: Sequence[str] | str) -> OffsetText:
+    """Join pieces, each after the first preceded by its own separator (or all by the same one).
+
+    A separator stands for the raw text between its neighbours (the line break
+    or blank lines it replaces), character by character when the lengths agree:
+    then a wrapped paragraph maps back as one verbatim run instead of one run
+    per line, which keeps the offset map small.
+    """
+    if len(pieces) == 1:
+        return pieces[0]
+    texts: list[str] = []
+    starts, ends = array("q"), array("q")
+    for i, piece in enumerate(pieces):
+        sep = (seps if isinstance(seps, str) else seps[i - 1]) if i else ""
+        if sep:
+            gap_start, gap_end = pieces[i - 1].raw_end, piece.raw_start
+            texts.append(sep)
+            if gap_end - gap_start == len(sep):
+                starts.extend(range(gap_start, gap_end))
+                ends.extend(range(gap_start + 1, gap_end + 1))
+            else:
+                if gap_end < gap_start:
+                    gap_end = gap_start  # pieces out of raw order: anchor, as OffsetText.join does
+                starts.extend([gap_start] * len(sep))
+                ends.extend([gap_end] * len(sep))
+        texts.append(piece.text)
+        starts.extend(piece.starts)
+        ends.extend(piece.ends)
+    return OffsetText("".join(texts), starts, ends)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends in . ! ? … or :, possibly followed by closing quotes or brackets."""
+    # string methods, not a regex: this runs for every line and is on the hot path
+    text = text.rstrip(_CLOSERS)
+    return bool(text) and text[-1] in _FINAL
+
+
+def words(text: str) -> list[str]:
+    """The words (runs of letters and digits) of a text."""
+    return _WORD.findall(text)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where the words of `words(text)` are."""
+    return [m.span() for m in _WORD.finditer(text)]
+
+
+def key(text: str) -> str:
+    """Comparison form of a paragraph: its words, case-folded, single-spaced."""
+    return " ".join(_WORD.findall(text)).casefold()
+
+
+def first_word(text: str) -> str:
+    """The word the text starts with ('' when it starts otherwise)."""
+    m = _FIRST_WORD.match(text)
+    return m.group(0) if m else ""
+
+
+def last_word(text: str) -> str:
+    """The last word, without the punctuation around it."""
+    tail = text[-40:].rsplit(None, 1)
+    return tail[-1].strip(_NOT_WORD) if tail else ""
+
+
+def starts_lower(text: str) -> bool:
+    """Whether the text starts with a lower-case letter."""
+    return bool(text) and text[0].islower()
+
+
+def is_person_name(name: str, particles: frozenset[str], not_names: frozenset[str],
+                   *, min_words: int = 2, max_words: int = 5) -> bool:
+    """'Jana-Sophie Brüntjen', 'J. D. Vance', 'Ursula von der Leyen': capitalised words, no digits."""
+    parts = name.split()
+    if not min_words <= len(parts) <= max_words:
+        return False
+    capitals = 0
+    for part in parts:
+        if part in particles:
+            continue
+        if part.casefold().strip(".") in not_names or not part[0].isupper():
+            return False
+        if any(c.isdigit() for c in part) or not all(c.isalpha() or c in "-.'’" for c in part):
+            return False
+        capitals += 1
+    return capitals >= min_words and parts[-1] not in particles
