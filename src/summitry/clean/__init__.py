@@ -21,7 +21,8 @@ from __future__ import annotations
 from datetime import date
 
 from summitry.clean.boilerplate import remove_boilerplate, remove_wrapped_boilerplate, strip_inline
-from summitry.clean.entities import from_raw, normalize, offset_map, tidy_spaces
+from summitry.clean.entities import normalize, tidy_spaces
+from summitry.offsets import OffsetText
 from summitry.clean.metadata import Found, detect_language, read_bylines, read_header, settle_title
 from summitry.clean.repeats import remove_echoes, remove_repeats, remove_teasers
 from summitry.clean.rules import load_rules
@@ -40,7 +41,7 @@ def clean_document(raw: RawDocument) -> Document:
     removals = Removals()
     found = Found()
 
-    ot = normalize(from_raw(raw.text))
+    ot = normalize(OffsetText.from_raw(raw.text))
     ot = read_header(ot, rules, found, removals)
     ot = strip_inline(ot, rules, removals)
     lines, crumb_title = remove_boilerplate(split_lines(ot), rules, removals, ot.text)
@@ -59,7 +60,7 @@ def clean_document(raw: RawDocument) -> Document:
     authors += [a for a in found.authors if a.casefold() not in known]
 
     return Document(
-        id=raw.id, source=raw.source, raw_text=raw.text, text=text.text, offsets=offset_map(text),
+        id=raw.id, source=raw.source, raw_text=raw.text, text=text.text, offsets=text.to_map(),
         paragraphs=_paragraph_spans(text.text), language=raw.lang or detect_language(text.text),
         title=title, published=published, published_source=published_source, authors=authors,
         content_hash=raw.content_hash, url=raw.url, format=raw.format, html=raw.html,

@@ -1,19 +1,16 @@
-"""Character-level repairs (HTML entities, invisible characters, spaces) and the offset arrays.
+"""Character-level repairs: HTML entities, invisible characters, spaces.
 
 Every repair goes through `OffsetText.sub`, so a decoded `&amp;hellip;` still
 points at its eleven raw characters and deleted soft hyphens leave no trace
-in the clean text but keep their neighbours' offsets. `from_raw` and
-`offset_map` are faster equivalents of `OffsetText.from_raw` and `to_map`,
-which walk the text character by character in Python.
+in the clean text but keep their neighbours' offsets.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from array import array
 
-from summitry.offsets import OffsetMap, OffsetText
+from summitry.offsets import OffsetText
 
 # Soft hyphen, zero-width and bidi controls, variation selectors (U+FE0F after emoji):
 # invisible in a browser, but they split words for every later stage.
@@ -111,57 +108,3 @@ def _ends_word(text: str, pos: int) -> bool:
     return pos >= len(text) or text[pos] in _AFTER_MARK
 
 
-
-_RANGE = array("q", range(1 << 16))
-
-
-def from_raw(raw: str) -> OffsetText:
-    """`OffsetText.from_raw(raw)` with the offset arrays copied from a prepared range."""
-    global _RANGE
-    n = len(raw)
-    if len(_RANGE) < n + 1:
-        _RANGE = array("q", range(2 * (n + 1)))
-    return OffsetText(raw, _RANGE[0:n], _RANGE[1:n + 1])
-
-
-_ONES = array("q", [1]) * (1 << 14)
-_NONZERO = bytes([0] + [1] * 255)
-
-
-def offset_map(ot: OffsetText) -> OffsetMap:
-    """`ot.to_map()`, computed in C-speed steps (same runs, ~5x faster on 5 KB).
-
-    `OffsetMap.from_arrays` walks the arrays character by character in Python,
-    about 1 ms per 5 KB, half the cleaning budget. Here the per-character tests
-    run on the arrays as big integers, one 64-bit lane per character: a lane is
-    zero where the character continues a verbatim run (width 1, next start =
-    this end, next also width 1), so only the run boundaries are visited.
-    Property-tested against `to_map()` in tests/test_clean_offsets.py.
-    """
-    global _ONES
-    starts, ends = ot.starts, ot.ends
-    n = len(starts)
-    if not n:
-        return OffsetMap(())
-    if len(_ONES) < n:
-        _ONES = array("q", [1]) * (2 * n)
-    s = int.from_bytes(starts.tobytes(), "little")
-    e = int.from_bytes(ends.tobytes(), "little")
-    width_not_1 = e ^ (s + int.from_bytes(_ONES[:n].tobytes(), "little"))
-    # one flag byte per byte of the lanes: lane i ends a run if any of its 8 bytes is set
-    boundary = (width_not_1 | (width_not_1 >> 64) | ((s >> 64) ^ e)).to_bytes(8 * n, "little").translate(_NONZERO)
-    runs = []
-    i = 0
-    while i < n:
-        start, end = starts[i], ends[i]
-        if end - start != 1:
-            j = i + 1
-            while j < n and starts[j] == start and ends[j] == end:
-                j += 1
-            runs.append((i, j, start, end, 0))
-        else:
-            last = boundary.find(1, 8 * i)
-            j = (last >> 3 if last >= 0 else n - 1) + 1
-            runs.append((i, j, start, ends[j - 1], 1))
-        i = j
-    return OffsetMap(tuple(runs))
