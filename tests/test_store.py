@@ -247,3 +247,23 @@ def test_store_default_path_is_per_user_unless_env_says(tmp_path, monkeypatch):
 def test_store_in_memory(tmp_path):
     with open_store(":memory:") as s:
         assert s.add_document(make_doc("a", "Eins.")) == "new"
+
+
+def test_store_upgrades_an_older_store_in_place(tmp_path, monkeypatch):
+    path = str(tmp_path / "old.db")
+    with monkeypatch.context() as m:  # a store written before the last migration existed
+        m.setattr(store_base, "MIGRATIONS", MIGRATIONS[:-1])
+        m.setattr(store_base, "SCHEMA_VERSION", SCHEMA_VERSION - 1)
+        open_store(path).close()
+    with sqlite3.connect(path) as con:  # a document as the older code wrote it
+        con.execute(
+            "INSERT INTO documents (id, version, source, format, authors, content_hash, raw_text, clean_text,"
+            " n_chars, offsets, paragraphs, removed, ingested_at) VALUES ('kept', 1, 'kept.txt', 'txt', '[]', 'h1',"
+            " ?, ?, 39, '[[0, 39, 0, 39, 1]]', '[[0, 39]]', '[]', '2026-01-01T00:00:00+00:00')",
+            ("Ein Text, der die Umstellung übersteht.\n", "Ein Text, der die Umstellung übersteht."))
+    with open_store(path) as upgraded:
+        assert upgraded.schema_version == SCHEMA_VERSION
+        doc = upgraded.get_document("kept")
+        assert doc.text == "Ein Text, der die Umstellung übersteht." and doc.published_month is None
+        upgraded.add_document(make_doc("new", "Ein neuer Text.", published_month="2025-02"))
+        assert upgraded.get_document("new").published_month == "2025-02"

@@ -78,6 +78,9 @@ class Document:
     format: str = "txt"
     html: str | None = None
     removed: list[dict[str, Any]] = field(default_factory=list)  # what cleaning dropped, and why
+    # the month a crawl prefix gives ("2025-02") when nothing fixes the day: it anchors
+    # relative dates ("am 4. November") without dating the document itself
+    published_month: str | None = None
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.raw_span(start, end)
@@ -92,6 +95,7 @@ class Document:
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
             "published_source": self.published_source,
+            "published_month": self.published_month,
             "authors": list(self.authors),
             "content_hash": self.content_hash,
         }

@@ -63,6 +63,7 @@ def clean_document(raw: RawDocument) -> Document:
         id=raw.id, source=raw.source, raw_text=raw.text, text=text.text, offsets=text.to_map(),
         paragraphs=_paragraph_spans(text.text), language=raw.lang or detect_language(text.text),
         title=title, published=published, published_source=published_source, authors=authors,
+        published_month=found.header_month if published is None else None,
         content_hash=raw.content_hash, url=raw.url, format=raw.format, html=raw.html,
         removed=removals.sorted(),
     )

@@ -41,6 +41,7 @@ class Found:
 
     authors: list[str] = field(default_factory=list)
     header_date: date | None = None
+    header_month: str | None = None  # "2025-02": the crawl prefix fixes the month, not the day
     byline_date: date | None = None
     text_date: date | None = None
 
@@ -58,8 +59,8 @@ def read_header(ot: OffsetText, rules: Rules, found: Found, removals: Removals) 
     m = _HEADER.match(ot.text)
     if not m:
         return ot
-    # a month alone ("2025-02") fixes no day: it is kept in the log only, as the value
-    found.header_date, _month = parse_header_date(m.group(1))
+    # a month alone ("2025-02") fixes no day: it anchors dates, it does not date the document
+    found.header_date, found.header_month = parse_header_date(m.group(1))
     rest = m.group(2).strip()
     extra = {"value": m.group(1)}
     if not rest:

@@ -27,7 +27,7 @@ from summitry.store.schema import MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION, 
 MIN_HASH_PREFIX = 4  # shorter refs would match content hashes by chance
 
 _DOC_COLUMNS = (
-    "row_id, id, version, current, source, url, format, language, title, published, published_source,"
+    "row_id, id, version, current, source, url, format, language, title, published, published_source, published_month,"
     " authors, content_hash, raw_text, html, clean_text, offsets, paragraphs, removed, ingested_at"
 )
 
@@ -218,7 +218,7 @@ class Store:
             "id": doc.id, "version": version, "current": 1, "supersedes": supersedes,
             "source": doc.source, "url": doc.url, "format": doc.format, "language": doc.language,
             "title": doc.title, "published": doc.published.isoformat() if doc.published else None,
-            "published_source": doc.published_source,
+            "published_source": doc.published_source, "published_month": doc.published_month,
             "authors": json.dumps(list(doc.authors), ensure_ascii=False),
             "content_hash": doc.content_hash, "raw_text": doc.raw_text, "html": doc.html,
             "clean_text": doc.text, "n_chars": len(doc.text),
@@ -274,7 +274,7 @@ class Store:
             published=date.fromisoformat(r["published"]) if r["published"] else None,
             published_source=r["published_source"], authors=json.loads(r["authors"]),
             content_hash=r["content_hash"], url=r["url"], format=r["format"], html=r["html"],
-            removed=json.loads(r["removed"]),
+            removed=json.loads(r["removed"]), published_month=r["published_month"],
         )
         stored = StoredDocument(document=doc, version=r["version"], current=bool(r["current"]),
                                 ingested_at=r["ingested_at"])

@@ -84,6 +84,11 @@ def m0002_extractions(execute: Execute, dialect: Dialect) -> None:
     """)
 
 
+def m0003_published_month(execute: Execute, dialect: Dialect) -> None:
+    """Documents: the month a crawl prefix gives when nothing fixes the day ("2025-02")."""
+    execute("ALTER TABLE documents ADD COLUMN published_month TEXT")
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -93,6 +98,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_documents", m0001_documents),
     Migration("0002_extractions", m0002_extractions),
+    Migration("0003_published_month", m0003_published_month),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
