@@ -140,20 +140,34 @@ class OffsetText:
         return self[start:start + len(stripped)]
 
     @staticmethod
-    def join(pieces: Sequence[OffsetText], sep: str) -> OffsetText:
-        """Join pieces with an inserted separator (anchored between its neighbours)."""
-        text_parts: list[str] = []
+    def join(pieces: Sequence[OffsetText], sep: str | Sequence[str]) -> OffsetText:
+        """Join pieces, each after the first preceded by `sep` (or by its own, from a sequence).
+
+        A separator stands for the raw text between its neighbours (the line
+        break or blank lines it replaces), character by character when the
+        lengths agree: a wrapped paragraph then maps back as one verbatim run
+        instead of one run per line. Otherwise it is anchored on that gap.
+        """
+        if len(pieces) == 1:
+            return pieces[0]
+        texts: list[str] = []
         starts, ends = _ints(), _ints()
         for i, piece in enumerate(pieces):
-            if i and sep:
-                anchor = pieces[i - 1].raw_end
-                text_parts.append(sep)
-                starts.extend([anchor] * len(sep))
-                ends.extend([anchor] * len(sep))
-            text_parts.append(piece.text)
+            gap = (sep if isinstance(sep, str) else sep[i - 1]) if i else ""
+            if gap:
+                gap_start, gap_end = pieces[i - 1].raw_end, piece.raw_start
+                texts.append(gap)
+                if gap_end - gap_start == len(gap):
+                    starts.extend(range(gap_start, gap_end))
+                    ends.extend(range(gap_start + 1, gap_end + 1))
+                else:
+                    gap_end = max(gap_end, gap_start)  # pieces out of raw order: anchor on the left
+                    starts.extend([gap_start] * len(gap))
+                    ends.extend([gap_end] * len(gap))
+            texts.append(piece.text)
             starts.extend(piece.starts)
             ends.extend(piece.ends)
-        return OffsetText("".join(text_parts), starts, ends)
+        return OffsetText("".join(texts), starts, ends)
 
     def to_map(self) -> OffsetMap:
         return OffsetMap.from_arrays(self.starts, self.ends)

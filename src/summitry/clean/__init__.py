@@ -26,7 +26,7 @@ from summitry.offsets import OffsetText
 from summitry.clean.metadata import Found, detect_language, read_bylines, read_header, settle_title
 from summitry.clean.repeats import remove_echoes, remove_repeats, remove_teasers
 from summitry.clean.rules import load_rules
-from summitry.clean.text import Removals, concat
+from summitry.clean.text import Removals
 from summitry.clean.wraps import join_lines, split_lines
 from summitry.records import Document, RawDocument, Span
 
@@ -53,7 +53,7 @@ def clean_document(raw: RawDocument) -> Document:
     paragraphs = remove_repeats(paragraphs, removals)
     paragraphs, title = settle_title(paragraphs, raw.title or crumb_title, removals)
 
-    text = tidy_spaces(concat([p.ot for p in paragraphs if len(p.ot)] or [ot[0:0]], PARAGRAPH_BREAK))
+    text = tidy_spaces(OffsetText.join([p.ot for p in paragraphs if len(p.ot)] or [ot[0:0]], PARAGRAPH_BREAK))
     published, published_source = _published(raw, found)
     authors = list(raw.authors)
     known = {a.casefold() for a in authors}

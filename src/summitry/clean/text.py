@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from array import array
-from collections.abc import Sequence
 
 from summitry.offsets import OffsetText
 
@@ -53,37 +51,6 @@ class Removals:
                 continue
             out.append(item)
         return out
-
-
-def concat(pieces: Sequence[OffsetText], seps: Sequence[str] | str) -> OffsetText:
-    """Join pieces, each after the first preceded by its own separator (or all by the same one).
-
-    A separator stands for the raw text between its neighbours (the line break
-    or blank lines it replaces), character by character when the lengths agree:
-    then a wrapped paragraph maps back as one verbatim run instead of one run
-    per line, which keeps the offset map small.
-    """
-    if len(pieces) == 1:
-        return pieces[0]
-    texts: list[str] = []
-    starts, ends = array("q"), array("q")
-    for i, piece in enumerate(pieces):
-        sep = (seps if isinstance(seps, str) else seps[i - 1]) if i else ""
-        if sep:
-            gap_start, gap_end = pieces[i - 1].raw_end, piece.raw_start
-            texts.append(sep)
-            if gap_end - gap_start == len(sep):
-                starts.extend(range(gap_start, gap_end))
-                ends.extend(range(gap_start + 1, gap_end + 1))
-            else:
-                if gap_end < gap_start:
-                    gap_end = gap_start  # pieces out of raw order: anchor, as OffsetText.join does
-                starts.extend([gap_start] * len(sep))
-                ends.extend([gap_end] * len(sep))
-        texts.append(piece.text)
-        starts.extend(piece.starts)
-        ends.extend(piece.ends)
-    return OffsetText("".join(texts), starts, ends)
 
 
 def ends_sentence(text: str) -> bool:

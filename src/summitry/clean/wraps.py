@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from summitry.clean.text import Line, concat, ends_sentence, first_word, last_word, starts_lower
+from summitry.clean.text import Line, ends_sentence, first_word, last_word, starts_lower
 from summitry.offsets import OffsetText
 
 # Hard wrapping shows as many lines, nearly all short, many ending mid-sentence.
@@ -90,13 +90,13 @@ def join_lines(lines: list[Line], function_words: frozenset[str],
         if sep is not None and stands_alone is not None and starts_lower(line.text) and stands_alone(line.text):
             sep = None
         if sep is None:
-            paragraphs.append(Line(concat(pieces, seps), first_gap, len(pieces)))
+            paragraphs.append(Line(OffsetText.join(pieces, seps), first_gap, len(pieces)))
             pieces, seps, first_gap = [line.ot], [], line.gap
         else:
             pieces.append(line.ot)
             seps.append(sep)
         block_len = block_len + 1 if line.gap == 0 else 1
-    paragraphs.append(Line(concat(pieces, seps), first_gap, len(pieces)))
+    paragraphs.append(Line(OffsetText.join(pieces, seps), first_gap, len(pieces)))
     return paragraphs
 
 
