@@ -153,11 +153,18 @@ def test_extract_duration_and_codes():
          date(2026, 3, 3), [("phone_call", "occurred", ("Friedrich Merz", "Vladimir Putin"))]),
         # genitive modifiers take no part
         ("Trumps Sondergesandter traf Putin in Moskau.", date(2025, 4, 1), []),
+        # many calls over a counted period are no one contact; "a month after" is no such period
+        ("Macron hatte sechs Monate lang mit Putin telefoniert.", date(2022, 9, 1), []),
+        ("Einen Monat nach seinem Amtsantritt hat Trump mit Macron telefoniert.", date(2025, 2, 20),
+         [("phone_call", "occurred", ("Donald Trump", "Emmanuel Macron"))]),
+        ("He always calls Putin first.", date(2025, 1, 1), []),
     ],
 )
 def test_extract_contact_rules(text, published, expected):
-    lang = "en" if re.search(r"\b(the|and|speak)\b", text) else "de"
-    contacts = extract_contacts(_extraction(text, published, lang=lang))
+    lang = "en" if re.search(r"\b(the|and|speak|He)\b", text) else "de"
+    timexes = [(m.group(0), "DURATION", "P6M") for m in re.finditer(r"sechs Monate", text)] + [
+        (m.group(0), "DURATION", "P1M") for m in re.finditer(r"Einen Monat", text)]
+    contacts = extract_contacts(_extraction(text, published, timexes, lang=lang))
     got = sorted((c.kind, c.status, tuple(sorted(a.name for a in c.participants)))
                  for c in contacts if len(c.participants) >= 2)
     assert got == sorted(expected)

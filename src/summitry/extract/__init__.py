@@ -44,6 +44,7 @@ IN_PERSON = ("visit", "meeting")
 SPECIFICITY = {"video_call": 4, "phone_call": 3, "call": 1, "visit": 3, "meeting": 2, "talk": 0}
 MAX_PARTICIPANTS = 8
 LEAD_SENTENCES = 3
+_LONG_SPAN = re.compile(r"P\d+(?:\.\d+)?[WMY]$")  # "sechs Monate lang": a counted period, not a meeting's length
 _GENITIVE = re.compile(r"(?:['’]s?|s)(?=\s)")  # "Trump's", "Putins" glued to a name  # title plus the first sentences: where news states what it is about
 
 
@@ -177,7 +178,7 @@ def _timex_for(text: str, cues: Cues, timexes: list[Timex], trigger: Span,
 
 
 def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trigger: Span, kind: str,
-            timex: Timex | None, published: date | None) -> tuple[str, bool] | None:
+            timex: Timex | None, published: date | None, durations: list[Timex]) -> tuple[str, bool] | None:
     """(status, stated) for a trigger, or None for a contact the clause rules out.
 
     status is occurred | planned | denied | arrived; `stated` is False when
@@ -201,6 +202,11 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
         planned_cue = True  # "wenige Tage vor seinem Besuch gibt Merz …": before it, told in the present
     if cues.habitual.search(text, sentence.start, sentence.end):
         return None  # "üblicherweise sprechen Xi und Putin zum Jahresende": a custom, not one contact
+    if any(t.type == "DURATION" and _LONG_SPAN.match(t.value) and (
+            cues.span_after.match(text, t.span.end) or cues.span_before.search(text[max(0, t.span.start - 8):
+                                                                                  t.span.start]))
+           for t in durations):
+        return None  # "sechs Monate lang … telefoniert": many contacts over a period, not one
     dated_fact = timex is not None and timex.as_date() is not None and published is not None and (
         timex.as_date() <= published)
     if not dated_fact and cues.hypothetical.search(text, max(sentence.start, trigger.start - 60), trigger.start) \
@@ -354,7 +360,8 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 nearby = _leaders_first(unique_actors(people_in(mentions, before, sent.start, excluded=skip)),
                                         doc.published)
             timex = _timex_for(text, cues, sent_timexes, trigger)
-            judged = _status(text, cues, sent, clause, trigger, kind, timex, doc.published)
+            judged = _status(text, cues, sent, clause, trigger, kind, timex, doc.published,
+                             [t for t in sent_timexes if clause[0] <= t.span.start < clause[1]])
             if judged is None:
                 continue
             status, stated = judged
@@ -501,9 +508,8 @@ def _compatible(group: _Group, mention: _Mention) -> bool:
     if fam != "talk" and group.family not in ("talk", fam):
         return False
     same_sentence = any(m.sentence == mention.sentence for m in group.members)
-    if not same_sentence and mention.stated and mention.kind != "talk" and mention.status != "arrived":
-        # a plan and a report of a contact are two contacts; an arrival, a default reading or a
-        # generic word ("talks") goes with either
+    if not same_sentence and mention.stated and mention.status != "arrived":
+        # a plan and a report of a contact are two contacts; an arrival or a default reading goes with either
         if group.has_stated_status and (group.status == "planned") != (mention.status == "planned"):
             return False
     day = mention.timex.as_date() if mention.timex else None

@@ -21,7 +21,7 @@ CUE_LISTS = ("not_contacts", "denied", "planned", "past", "initiative", "tone", 
              "relation_nouns", "prospective", "habitual", "invitation", "hypothetical")
 WORD_LISTS = ("source_markers", "complementizers", "place_prepositions", "articles", "between", "partner",
               "speaking_partner", "possessives", "conjunctions", "perfect_auxiliaries", "infinitive_markers",
-              "topic_nouns")
+              "topic_nouns", "span_after", "span_before")
 _FLAGS = re.IGNORECASE | re.UNICODE
 _NEVER = "(?!x)x"
 
@@ -68,6 +68,8 @@ class Cues:
     enumeration: re.Pattern[str]  # a clause that opens a list of people
     perfect: re.Pattern[str]  # "hat", "have": a fresh report in the present perfect
     infinitive_before: re.Pattern[str]  # "zu", "to" right before a trigger: not (yet) a fact
+    span_after: re.Pattern[str]  # "lang" after a duration: "sechs Monate lang" is a period
+    span_before: re.Pattern[str]  # "for", "über" before a duration
     genitive_relation: re.Pattern[str]  # "…s Berater", "…'s special envoy" after a name
     compound_relation: re.Pattern[str]  # "-Regierung", " administration" right after a name
 
@@ -161,6 +163,8 @@ def cues_for(language: str | None) -> Cues:
         enumeration=re.compile(rf"{w['between']}|{w['partner']}|{w['conjunctions']}", _FLAGS),
         perfect=re.compile(w["perfect_auxiliaries"], _FLAGS),
         infinitive_before=re.compile(rf"{w['infinitive_markers']}\s+$", _FLAGS),
+        span_after=re.compile(rf"\s*{w['span_after']}", _FLAGS),
+        span_before=re.compile(rf"{w['span_before']}\s+$", _FLAGS),
         genitive_relation=re.compile(rf"(?:['’]s?|s)?\s+(?:[\w.-]+\s+){{0,2}}?(?:{relation})", _FLAGS),
         compound_relation=re.compile(rf"[\s-](?:{relation})", _FLAGS),
     )
