@@ -254,6 +254,9 @@ def test_ordinary_paragraphs_with_shared_words_stay():
         ("The president travelled to Kessin.\nSource: Belmora Daily March 03, 2026 15:56 UTC", [], date(2026, 3, 3), "text"),
         ("Veröffentlicht: 02.12.2024,\nLetzte Aktualisierung: 20.12.2024\n\nDie Präsidentin reiste.", [], date(2024, 12, 2), "text"),
         ("By the way, the president travelled to Kessin.", [], None, None),
+        # a byline under a headline that ends in a verb particle ("an") is no wrapped sentence
+        ("Die Präsidentin mahnt Reformen an\n\nVon Felix Orben | 14.03.2025, 09:30 Uhr\n\nKessin. Sie sprach lange.",
+         ["Felix Orben"], date(2025, 3, 14), "byline"),
     ],
 )
 def test_authors_and_dates(raw, authors, published, source):
@@ -267,7 +270,7 @@ def test_authors_and_dates(raw, authors, published, source):
 
 def test_month_only_header_is_kept_as_a_hint_not_a_day():
     doc = clean(" date 2025-03 Die Präsidentin reiste nach Kessin.")
-    assert doc.published is None
+    assert doc.published is None and doc.published_month == "2025-03"
     header = [r for r in doc.removed if r["reason"] == "header"]
     assert header and header[0]["value"] == "2025-03"
     assert doc.text == "Die Präsidentin reiste nach Kessin."

@@ -45,7 +45,7 @@ def clean_document(raw: RawDocument) -> Document:
     ot = read_header(ot, rules, found, removals)
     ot = strip_inline(ot, rules, removals)
     lines, crumb_title = remove_boilerplate(split_lines(ot), rules, removals, ot.text)
-    paragraphs = join_lines(lines, rules.function_words, lambda line: rules.bylines.match(line) is not None)
+    paragraphs = join_lines(lines, rules.function_words, lambda line: _is_byline(line, rules))
     paragraphs = remove_wrapped_boilerplate(paragraphs, rules, removals)
     paragraphs = read_bylines(paragraphs, rules, found, removals)
     paragraphs = remove_teasers(paragraphs, removals)
@@ -94,3 +94,8 @@ def _paragraph_spans(text: str) -> list[Span]:
         spans.append(Span(start, end))
         start = end + len(PARAGRAPH_BREAK)
     return spans
+
+
+def _is_byline(line: str, rules) -> bool:
+    """A line that is a byline by itself (never joined to its neighbours as a wrapped sentence)."""
+    return rules.bylines.match(line) is not None or any(p.match(line) for p in rules.glued_bylines)

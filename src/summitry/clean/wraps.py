@@ -75,7 +75,8 @@ def join_lines(lines: list[Line], function_words: frozenset[str],
     """Paragraphs from lines: wrapped lines joined, breaks and headings kept apart.
 
     `stands_alone(line)` vetoes joining a line that must start a paragraph of its
-    own even in lower case (a byline "by Jane Doe" under a subtitle).
+    own (a byline "by Jane Doe" under a subtitle, "Von Jan Petersen | 09.07.2024"
+    under a headline ending in a particle like "an").
     """
     if not lines:
         return []
@@ -87,7 +88,7 @@ def join_lines(lines: list[Line], function_words: frozenset[str],
     block_len = 1  # lines so far in the current block (lines without blank lines between)
     for prev, line in zip(lines, lines[1:]):
         sep = joiner(prev.text, line.text, line.gap, block_len, width, function_words)
-        if sep is not None and stands_alone is not None and starts_lower(line.text) and stands_alone(line.text):
+        if sep is not None and stands_alone is not None and stands_alone(line.text):
             sep = None
         if sep is None:
             paragraphs.append(Line(OffsetText.join(pieces, seps), first_gap, len(pieces)))
