@@ -29,7 +29,7 @@ def _emit(records: list[dict], fmt: str, table) -> None:
             click.echo(json.dumps(rec, ensure_ascii=False))
     elif fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-    else:
+    elif records:  # nothing to show (every input failed): the error lines say why
         table(records)
 
 
