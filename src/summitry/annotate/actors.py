@@ -36,17 +36,18 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 
 from babel.dates import get_month_names
 from rapidfuzz import fuzz
 
+from summitry.annotate.doctext import char_positions, lowered, word_text
 from summitry.annotate.gazetteer import (
     Entry,
     actor_named,
     gazetteer,
     gender,
     get_actor,
-    lower_same_length,
     next_holder,
     normalize,
     office_holder,
@@ -60,15 +61,15 @@ __all__ = ["find_mentions", "get_actor", "office_holder", "next_holder", "roles_
            "reference_date"]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_SPACES = re.compile(r" {2,}")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PREV_WORD = re.compile(r"([^\W\d_][\w'’-]*) +$")
 _NEXT_WORD = re.compile(r"[ \u00a0]([A-ZÄÖÜ][^\W\d_]+(?:-[^\W\d_]+)?)")
 _TITLE_GAP = re.compile(r"[ \t\n\u00a0]{1,2}")
 GIVEN_NAME_SIMILARITY = 70  # rapidfuzz ratio: "Olav"/"Olaf" is 75, "Larry"/"Boris" 20
 CONTEXT = 40  # characters looked at before a phrase for "ehemalige", "former" …
+_START_LONGEST = itemgetter(0, 1)
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     start: int
     end: int
@@ -77,27 +78,61 @@ class _Hit:
     mention_kind: str = ""
     title: _Hit | None = None
     merged: bool = False
+    entry: Entry = field(init=False, repr=False, compare=False)  # the best entry, read very often
 
-    @property
-    def entry(self) -> Entry:
-        """The best entry of the hit."""
-        return self.entries[0]
+    def __post_init__(self) -> None:
+        """Pick the best entry once."""
+        self.entry = self.entries[0]
+
+
+def _space_runs(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of two or more spaces."""
+    runs = []
+    n = len(norm)
+    j = norm.find("  ")
+    while j >= 0:
+        k = j + 2
+        while k < n and norm[k] == " ":
+            k += 1
+        runs.append((j, k))
+        j = norm.find("  ", k)
+    return runs
+
+
+def _collapse(s: str, runs: list[tuple[int, int]]) -> str:
+    """`s` with each run of spaces as one space."""
+    pieces, i = [], 0
+    for j, k in runs:
+        pieces.append(s[i:j + 1])
+        i = k
+    pieces.append(s[i:])
+    return "".join(pieces)
 
 
 def _scan(text: str) -> list[_Hit]:
     """Leftmost-longest gazetteer hits that pass the word-boundary and case checks."""
     g = gazetteer()
     norm = normalize(text, g.fold_pairs)
-    # Runs of spaces collapse to one so "Mark  Carney" still matches; `gaps` maps back:
-    # (position in the collapsed text, characters removed up to there).
-    gaps: list[tuple[int, int]] = []
-    if "  " in norm:
+    # Folding and lower-casing commute (the folded characters have no case), so the lower-cased
+    # text other stages share serves here too: one lowering of the document instead of two.
+    low = normalize(lowered(text), g.fold_pairs)
+    # Runs of spaces collapse to one so "Mark  Carney" still matches; `gap_at` and `gap_removed`
+    # map back (position in the collapsed text, characters removed up to there), `run_ends` and
+    # `run_removed` forth (position after a run in the text, characters removed up to there).
+    gap_at: list[int] = []
+    gap_removed: list[int] = []
+    run_ends: list[int] = []
+    run_removed: list[int] = []
+    runs = _space_runs(norm) if "  " in norm else []
+    if runs:
         removed = 0
-        for m in _SPACES.finditer(norm):
-            removed += m.end() - m.start() - 1
-            gaps.append((m.start() + 1 - (removed - (m.end() - m.start() - 1)), removed))
-        norm = _SPACES.sub(" ", norm)
-    low = lower_same_length(norm)
+        for j, k in runs:
+            gap_at.append(j + 1 - removed)
+            removed += k - j - 1
+            gap_removed.append(removed)
+            run_ends.append(k)
+            run_removed.append(removed)
+        norm, low = _collapse(norm, runs), _collapse(low, runs)
     automaton = g.automaton
     cands = []
     # iter_long yields leftmost-longest matches, far fewer than iter(); when the longest
@@ -107,38 +142,65 @@ def _scan(text: str) -> list[_Hit]:
         start = last - klen + 1
         ok = _checked(low, norm, start, last, entries)
         if ok:
-            cands.append((start, last + 1, ok))
+            cands.append((start, start - last - 1, last + 1, ok))
             continue
         if start > 0 and low[start - 1].isalnum() and low[start:last + 1].isalnum():
             continue  # inside a word ("un" in "und"): nothing shorter in it can fit either
         inner = []
-        for l2, (k2, e2) in automaton.iter(low, start, last):
+        # on the slice, not on `low` with bounds: the automaton copies the whole string it is given
+        for l2, (k2, e2) in automaton.iter(low[start:last]):
+            l2 += start
             ok = _checked(low, norm, l2 - k2 + 1, l2, e2)
             if ok:
-                inner.append((l2 - k2 + 1, l2 + 1, ok))
-        inner.sort(key=lambda c: (c[0], c[0] - c[1]))
+                inner.append((l2 - k2 + 1, -k2, l2 + 1, ok))
+        inner.sort(key=_START_LONGEST)
         reach = -1
         for c in inner:
             if c[0] >= reach:
                 cands.append(c)
-                reach = c[1]
-    for m in g.short_words.finditer(low):
-        ok = _checked(low, norm, m.start(), m.end() - 1, g.short_entries[m.group()][1])
+                reach = c[2]
+    for start, end, entries in _short_words(text, low, run_ends, run_removed):
+        ok = _checked(low, norm, start, end - 1, entries)
         if ok:
-            cands.append((m.start(), m.end(), ok))
-    cands.sort(key=lambda c: (c[0], c[0] - c[1]))
+            cands.append((start, start - end, end, ok))
+    cands.sort(key=_START_LONGEST)  # (start, -length, end, entries): leftmost, then longest
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if "://" in text or "www." in text else []
     hits, reach = [], -1
-    for start, end, entries in cands:
+    for start, _, end, entries in cands:
         if start < reach:
             continue
         reach = end
-        if gaps:
-            start, end = _unshift(gaps, start), _unshift(gaps, end - 1) + 1
-        if any(a <= start < b for a, b in urls):
+        if gap_at:
+            i = bisect_right(gap_at, start) - 1
+            if i >= 0:
+                start += gap_removed[i]
+            i = bisect_right(gap_at, end - 1) - 1
+            if i >= 0:
+                end += gap_removed[i]
+        if urls and any(a <= start < b for a, b in urls):
             continue
         hits.append(_Hit(start, end, entries))
     return hits
+
+
+def _short_words(text: str, low: str, run_ends: list[int],
+                 run_removed: list[int]) -> list[tuple[int, int, tuple[Entry, ...]]]:
+    """(start, end, entries) in `low` of the listed words of up to SHORT letters, standing alone."""
+    g = gazetteer()
+    if "_" in text or any(ch in text for ch in g.fold_word_chars):
+        # the shared word view reads these differently from `low`: take the slow, plain way
+        return [(m.start(), m.end(), g.short_entries[m.group()][1]) for m in g.short_words.finditer(low)]
+    # Found in the shared word view, where a bounded word is a key padded with spaces: a regex
+    # over the whole text for these took a quarter of the stage.
+    out = []
+    for last, (k, entries) in g.short_automaton.iter(word_text(text)):
+        start = last - k - 1  # in the text; the view has one space in front
+        if run_ends:
+            i = bisect_right(run_ends, start) - 1
+            if i >= 0:
+                start -= run_removed[i]
+        out.append((start, start + k, entries))
+    return out
 
 
 def _checked(low: str, norm: str, start: int, last: int, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
@@ -147,17 +209,17 @@ def _checked(low: str, norm: str, start: int, last: int, entries: tuple[Entry, .
         return ()
     if last + 1 < len(low) and low[last].isalnum() and low[last + 1].isalnum():
         return ()
-    if len(entries) == 1 and not entries[0].exact:
-        return entries
+    if len(entries) == 1:
+        e = entries[0]
+        if not e.exact:
+            return entries
+        surface = norm[start:last + 1]
+        if e.surface == surface or (len(surface) >= 4 and surface.isupper() and e.surface.upper() == surface):
+            return entries
+        return ()
     surface = norm[start:last + 1]
     return tuple(e for e in entries if not e.exact or e.surface == surface
                  or (len(surface) >= 4 and surface.isupper() and e.surface.upper() == surface))
-
-
-def _unshift(gaps: list[tuple[int, int]], pos: int) -> int:
-    """Offset in the original text of a position in the space-collapsed text."""
-    i = bisect_right(gaps, (pos, float("inf"))) - 1
-    return pos + (gaps[i][1] if i >= 0 else 0)
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +249,9 @@ def reference_date(text: str, published: date | None) -> date | None:
     days: list[date] = []
     months_only: list[date] = []
     # Every stated date has a four-digit year: look only around those.
-    windows = {text[max(0, y.start() - 25):y.end() + 6] for y in _YEAR.finditer(text)}
+    # `_YEAR` tried only where a "1" or "2" stands (found at memchr speed), not at every character
+    year = _YEAR.match
+    windows = {text[max(0, y.start() - 25):y.end() + 6] for p in char_positions(text, "12") if (y := year(text, p))}
     for pattern, order in patterns:
         for m in (m for w in windows for m in pattern.finditer(w)):
             try:
@@ -411,6 +475,14 @@ def _before(text: str, h: _Hit) -> str:
     return text[max(0, h.start - CONTEXT):h.start]
 
 
+def _ends_with(modifiers: re.Pattern[str], before: str) -> bool:
+    """Whether a modifier (`not_current`, `future_before`: anchored at the end) ends `before`."""
+    # a match is one listed word and trailing space, so it starts no earlier than this;
+    # searching the whole window tried the big alternation at every character
+    start = len(before.rstrip()) - gazetteer().modifier_reach
+    return modifiers.search(before, max(0, start)) is not None
+
+
 def _feminine(text: str, h: _Hit) -> bool:
     """True for a German phrase in the feminine ("Bundeskanzlerin", "Sprecherin der Bundesregierung")."""
     g = gazetteer()
@@ -422,9 +494,9 @@ def _feminine(text: str, h: _Hit) -> bool:
 def _resolve_role(text: str, h: _Hit, ctx: _Context) -> Actor | None:
     """The holder an office phrase names in this document."""
     g = gazetteer()
-    if g.not_current.search(_before(text, h)):
+    if _ends_with(g.not_current, _before(text, h)):
         return None
-    future = bool(g.future_before.search(_before(text, h)) or g.future_after.match(text, h.end))
+    future = bool(_ends_with(g.future_before, _before(text, h)) or g.future_after.match(text, h.end))
     sex = "f" if _feminine(text, h) else None
     for key in h.entry.targets:
         if ctx.explicit is None and (named := _named_holders(key, ctx, sex)):
@@ -454,7 +526,7 @@ def _resolve_generic(text: str, h: _Hit, resolved: list[tuple[int, Actor]], ctx:
     """The one person of that office named before ("der Präsident" after "Präsident Erdoğan"), else the default."""
     g = gazetteer()
     office = h.entry.targets[0]
-    if not office or not h.entry.standalone or g.not_current.search(_before(text, h)):
+    if not office or not h.entry.standalone or _ends_with(g.not_current, _before(text, h)):
         return None
     sex = "f" if _feminine(text, h) else None
     antecedents = {a.id: a for _, a in resolved if a.id in g.people and office in _types_on(a.id, ctx.day)

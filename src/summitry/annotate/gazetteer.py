@@ -22,6 +22,7 @@ from typing import Any
 
 import ahocorasick
 
+from summitry.annotate.doctext import lower_same_length
 from summitry.data import load_yaml
 from summitry.errors import DataFileError
 from summitry.records import Actor
@@ -103,6 +104,9 @@ class Gazetteer:
     future_after: re.Pattern[str]
     by_name: dict[str, str] = field(default_factory=dict)  # English name → actor id
     size: int = 0
+    short_automaton: Any = None  # " eu " → (length, entries): short words in `doctext.word_text`
+    modifier_reach: int = 0  # the longest word `not_current` and `future_before` match
+    fold_word_chars: str = ""  # folded characters that are letters or digits before folding or after, not both
 
 
 def _data(name: str) -> Any:
@@ -175,14 +179,6 @@ def normalize(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
     return text
 
 
-def lower_same_length(text: str) -> str:
-    """Lower-cased text of the same length (a few characters lower-case to two: "İ" stays)."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low
-
-
 def fold_text(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
     """Normalized and lower-cased text, of the same length as `text` (automaton keys and input)."""
     return lower_same_length(normalize(text, pairs))
@@ -202,27 +198,32 @@ class _Builder:
         if not form:
             return
         norm = normalize(form, self.fold_pairs)
-        entry = Entry(entry.kind, entry.targets, norm, entry.exact, entry.lang, entry.standalone, entry.genitive)
+        if norm != entry.surface:  # most callers pass the form itself: the entry then stands as it is
+            entry = Entry(entry.kind, entry.targets, norm, entry.exact, entry.lang, entry.standalone, entry.genitive)
         self.keys[lower_same_length(norm)].setdefault(entry, None)
 
-    def build(self) -> tuple[Any, re.Pattern[str], dict[str, tuple[int, tuple[Entry, ...]]]]:
-        """The Aho-Corasick automaton (folded form → (length, entries)), and a regex for short words.
+    def build(self) -> tuple[Any, re.Pattern[str], dict[str, tuple[int, tuple[Entry, ...]]], Any]:
+        """The Aho-Corasick automaton (folded form → (length, entries)), and for short words a
+        word-bounded regex and an automaton of the words padded with spaces.
 
         Words of up to SHORT letters ("un", "eu", "li") occur inside countless other
-        words; the automaton would report each such place, so a word-bounded regex
-        finds them instead.
+        words; the automaton would report each such place, so they are looked up
+        as whole words instead.
         """
         automaton = ahocorasick.Automaton()
+        short_automaton = ahocorasick.Automaton()
         short: dict[str, tuple[int, tuple[Entry, ...]]] = {}
         for key, bucket in self.keys.items():
             entries = tuple(sorted(bucket, key=lambda e: KIND_PRIORITY[e.kind]))
             if len(key) <= SHORT and key.isalnum():
                 short[key] = (len(key), entries)
+                short_automaton.add_word(f" {key} ", (len(key), entries))
             else:
                 automaton.add_word(key, (len(key), entries))
         automaton.make_automaton()
+        short_automaton.make_automaton()
         body = "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True)) or r"(?!x)x"
-        return automaton, re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])"), short
+        return automaton, re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])"), short, short_automaton
 
 
 def _load_inflection() -> tuple[dict, dict, tuple[tuple[str, str], ...], bool]:
@@ -439,8 +440,10 @@ def _load_roles(builder: _Builder, countries: dict[str, dict], held: set[str], m
         alts = [cue_pattern(forms, markers[lang], before=before) for lang, forms in (data.get(section) or {}).items()]
         return re.compile("|".join(f"(?:{a})" for a in alts) or r"(?!x)x", re.IGNORECASE)
 
+    reach = max((len(v) for section in ("not_current", "future") for lang, forms in (data.get(section) or {}).items()
+                 for f in forms for v in expand_markers(f, markers[lang])), default=0)
     return (multiple, data.get("defaults") or {}, per_lang("not_current", before=True),
-            per_lang("future", before=True), per_lang("future_after", before=False))
+            per_lang("future", before=True), per_lang("future_after", before=False), reach)
 
 
 def _check_overlaps(tenures: dict[str, list[Tenure]], multiple: frozenset[str]) -> None:
@@ -465,8 +468,8 @@ def gazetteer() -> Gazetteer:
     actors.update({pid: p.actor for pid, p in people.items()})
     countries = _load_countries(builder, actors, markers, gen_rule, ascii_variants)
     org_roles = _load_organisations(builder, actors, markers, ascii_variants)
-    multiple, defaults, not_current, future_before, future_after = _load_roles(builder, countries, set(tenures),
-                                                                               markers)
+    multiple, defaults, not_current, future_before, future_after, reach = _load_roles(builder, countries,
+                                                                                      set(tenures), markers)
     _check_overlaps(tenures, multiple)
     for oid, role in org_roles.items():
         if role not in tenures:
@@ -478,7 +481,7 @@ def gazetteer() -> Gazetteer:
     for lang, words in names["cues"].items():
         for word in words:
             builder.add(word, Entry("cue", (), word, word[:1].isupper(), lang))
-    automaton, short_words, short_entries = builder.build()
+    automaton, short_words, short_entries, short_automaton = builder.build()
     return Gazetteer(
         actors=actors, people=people, tenures=tenures, multiple=multiple, org_roles=org_roles,
         automaton=automaton, short_words=short_words, short_entries=short_entries, fold_pairs=fold_pairs,
@@ -487,8 +490,10 @@ def gazetteer() -> Gazetteer:
         common_word_given=frozenset(names["common_word_given"]),
         defaults=defaults, not_current=not_current,
         feminine_endings=tuple(_data("roles.yaml").get("feminine_endings", {}).get("de", [])),
-        future_before=future_before, future_after=future_after,
+        future_before=future_before, future_after=future_after, modifier_reach=reach,
         by_name={a.name: aid for aid, a in actors.items()}, size=len(builder.keys),
+        short_automaton=short_automaton,
+        fold_word_chars="".join(src for src, dst in fold_pairs if src.isalnum() != dst.isalnum()),
     )
 
 

@@ -23,6 +23,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from summitry.annotate.doctext import char_positions
+
 # which marks may close a quote opened by each mark
 _DOUBLE_CLOSERS = {
     "„": "“”\"",
@@ -37,7 +39,7 @@ _SINGLE_CLOSERS = {
     "'": "'’",
 }
 _CLOSERS = {**_DOUBLE_CLOSERS, **_SINGLE_CLOSERS}
-_MARKS = re.compile("[\"'„“”‚‘’»«\n]")
+_MARKS = "\"'„“”‚‘’»«\n"
 _OPEN_AFTER = "([{—–-/:„‚“‘«»\"'"  # what may stand before an opening single mark besides space
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _DOUBLE_MARK = re.compile("[\"„“”»«]")
@@ -69,8 +71,7 @@ def scan_quotes(text: str) -> list[QuoteMarks]:
     stack: list[_Open] = []
     found: list[QuoteMarks] = []
     paragraph_ends: list[int] = []  # blank-line positions, found on the first line break inside a quote
-    for m in _MARKS.finditer(text):
-        i = m.start()
+    for i in char_positions(text, _MARKS):
         ch = text[i]
         if ch == "\n":
             if stack:

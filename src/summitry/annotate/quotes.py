@@ -47,7 +47,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import islice
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from summitry.annotate.quote_cues import QuoteCues, cues_for
 from summitry.annotate.quote_marks import QuoteMarks, scan_quotes
@@ -68,6 +68,7 @@ _MAX_ADJACENT_GAP = 60  # characters between a quote and a cue that still attrib
 _SLOT_CHARS = 80  # how far before a verb its subject is looked for
 _CARRY_SENTENCES = 3  # how far back a cue-less quote looks for the speaker whose words run on
 _ANTECEDENT_SENTENCES = 4  # how far back a pronoun looks for its person
+_START = attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class _Attributor:
                  cues: QuoteCues):
         self.text = text
         self.cues = cues
-        self.sentences = sorted(sentences, key=lambda s: s.start) or [Span(0, len(text))]
+        self.sentences = sorted(sentences, key=_START) or [Span(0, len(text))]
         self.sent_starts = [s.start for s in self.sentences]
         self.marks = marks
         self.regions = [(q.open, q.outer_end) for q in marks]

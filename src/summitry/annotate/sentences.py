@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summitry.annotate.doctext import char_positions
 from summitry.data import load_list
 from summitry.records import Span
 
@@ -24,8 +25,11 @@ _BOUNDARY = re.compile(
     """,
     re.VERBOSE,
 )
-_WORD_BEFORE = re.compile(r"(\S+)$")
-_ORDINAL_BEFORE_MONTH = re.compile(r"\d{1,2}\.$")
+# `_BOUNDARY` can only match right after a mark, so it is tried there alone: run over the
+# whole text it costs a lookbehind at every character.
+_MARKS = ".!?…"
+_CLOSERS = "\"“”»«'’)]"
+_OPENERS = "(\"„“»"
 
 
 @lru_cache(maxsize=None)
@@ -35,17 +39,19 @@ def _abbreviations() -> frozenset[str]:
 
 def _is_false_boundary(text: str, pos: int) -> bool:
     """True when the mark just before `pos` belongs to an abbreviation, ordinal or initial."""
-    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-    if not m:
-        return False
-    word = m.group(1).lstrip("(\"„“»")
+    # the run of non-space characters ending at `pos` (at most 40 back); text[pos - 1] is the mark
+    lo = max(0, pos - 40)
+    run = text[lo:pos].rsplit(None, 1)[-1]
+    run_start = pos - len(run)
+    word = run.lstrip(_OPENERS)
     if word in _abbreviations():
         return True
-    if re.fullmatch(r"[^\W\d]\.", word):  # an initial or one-letter abbreviation: "J. D. Vance", "z. B."
-        return True
-    if _ORDINAL_BEFORE_MONTH.fullmatch(word):
+    n = len(word)
+    if n == 2 and word[1] == "." and (word[0].isalnum() or word[0] == "_") and not word[0].isdecimal():
+        return True  # an initial or one-letter abbreviation: "J. D. Vance", "z. B."
+    if 2 <= n <= 3 and word[-1] == "." and word[:-1].isdecimal():
         # "am 4. Februar", "zum 80. Jahrestag": an ordinal, not a sentence end
-        before = text[max(0, m.start() - 20):m.start()].split()
+        before = text[max(0, run_start - 20):run_start].split()
         after = text[pos:pos + 30].split()
         context = _ordinal_context()
         return bool((before and before[-1] in context) or (after and after[0].strip(",.") in context))
@@ -60,14 +66,26 @@ def _ordinal_context() -> frozenset[str]:
 def split_sentences(text: str, lang: str | None = None) -> list[Span]:
     """Sentence spans (whitespace trimmed) covering the text in order."""
     spans: list[Span] = []
+    after_marks = [i + 1 for i in char_positions(text, _MARKS)]
+    boundary = _BOUNDARY.match
     para_start = 0
+    k = 0
     for brk in list(_PARAGRAPH.finditer(text)) + [None]:
         para_end = brk.start() if brk else len(text)
         start = para_start
-        for m in _BOUNDARY.finditer(text, para_start, para_end):
+        while k < len(after_marks) and after_marks[k] < para_start:
+            k += 1
+        while k < len(after_marks) and after_marks[k] <= para_end:
+            p = after_marks[k]
+            k += 1
+            if p < start or p == para_end or not (text[p].isspace() or text[p] in _CLOSERS):
+                continue  # `_BOUNDARY` wants closers, then space: no need to ask it
+            m = boundary(text, p, para_end)  # the paragraph end bounds the lookahead, as finditer did
+            if m is None:
+                continue
             end = m.end()
             mark_end = end
-            while mark_end > start and text[mark_end - 1] in "\"“”»«'’)]":
+            while mark_end > start and text[mark_end - 1] in _CLOSERS:
                 mark_end -= 1
             if _is_false_boundary(text, mark_end):
                 continue

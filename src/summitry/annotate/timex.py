@@ -50,6 +50,7 @@ is not called at run time.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from summitry.annotate.timex_calendar import precision
 from summitry.annotate.timex_grammar import grammar
@@ -62,18 +63,25 @@ def tag_timexes(text: str, *, published: date | None, lang: str | None) -> list[
     g = grammar(_langs(lang))
     ctx = Ctx(text, g, published)
     out: list[Timex] = []
+    kinds, alt_langs = g.kinds, g.alt_langs
     for m in g.scan(text):
         idx, groups = g.groups(m)
         start, end = g.span_of(m, idx)
-        res = RESOLVERS[g.kinds[idx]](ctx, groups, m, start, end, g.alt_langs[idx])
+        res = RESOLVERS[kinds[idx]](ctx, groups, m, start, end, alt_langs[idx])
         if res is None:
             continue
         typ, value, start, end = res
         out.append(Timex(Span(start, end), text[start:end], typ, value, precision(typ, value)))
-        if typ in ("DATE", "TIME") and len(value) >= 10 and value[:4].isdigit() and value[5:7].isdigit() \
+        if len(value) >= 10 and (typ == "DATE" or typ == "TIME") and value[:4].isdigit() and value[5:7].isdigit() \
                 and value[8:10].isdigit():
-            ctx.last_day = date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+            ctx.last_day = _day(value[:10])
     return out
+
+
+@lru_cache(maxsize=1024)
+def _day(value: str) -> date:
+    """The date of a YYYY-MM-DD prefix (the same days recur in a document, and across documents)."""
+    return date(int(value[:4]), int(value[5:7]), int(value[8:10]))
 
 
 def _langs(lang: str | None) -> tuple[str, ...]:

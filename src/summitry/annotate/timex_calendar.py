@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from datetime import date, timedelta
+from functools import lru_cache
 
 PRECISION_PATTERNS = (
     (re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}"), "day"),
@@ -39,6 +40,7 @@ def add_months(y: int, m: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
+@lru_cache(maxsize=1024)
 def month_end(y: int, m: int) -> date:
     """Last day of a month."""
     return date(y, m, monthrange(y, m)[1])
@@ -87,6 +89,12 @@ def holiday_date(rule: str, y: int, lunar: dict) -> date | None:
 
 def duration_value(parts: list[tuple[float | None, str]]) -> str:
     """TimeML duration value from (amount, unit) pairs; an amount None is X."""
+    return _duration_value(tuple(parts))
+
+
+@lru_cache(maxsize=1024)
+def _duration_value(parts: tuple[tuple[float | None, str], ...]) -> str:
+    """`duration_value` (the same few durations recur)."""
     if any(n is None for n, _ in parts):
         unit = parts[0][1]
         return ("PTX" if unit in ("H", "MIN", "S") else "PX") + ("M" if unit == "MIN" else unit)
@@ -103,6 +111,7 @@ def duration_value(parts: list[tuple[float | None, str]]) -> str:
     return "P" + date_part + ("T" + time_part if time_part else "") if (date_part or time_part) else "P0D"
 
 
+@lru_cache(maxsize=4096)
 def precision(typ: str, value: str) -> str | None:
     """Granularity of a DATE/TIME value; None for durations, sets and vague references."""
     if typ in ("DURATION", "SET"):

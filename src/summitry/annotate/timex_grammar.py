@@ -7,10 +7,13 @@ letter where a plain alternation is tried word by word.
 
 One pattern of all ~40 alternatives, run with `finditer`, took 7–12 ms per 5 KB
 document: Python's `re` enters every alternative at every word start. So a
-document gets ONE regex pass for head tokens (digits, month and weekday names,
-units, period nouns, holidays, ...: every alternative holds one), and at each
-head only the alternatives that can hold that token are tried, anchored at the
-few plausible word starts up to 40 characters before it (CPU ~0.8 ms per 5 KB).
+document gets ONE pass for head tokens (digits, month and weekday names, units,
+period nouns, holidays, ...: every alternative holds one), by an automaton over
+the shared word view (`doctext.word_text`), each candidate confirmed by the
+`heads` regex; at each head only the alternatives that can hold that token are
+tried, anchored at the few plausible word starts up to 40 characters before it.
+Each alternative starts with a lookahead for its possible first characters
+(`_guard`): failing that costs `re` far less than failing inside the alternative.
 
 Inner group names are per alternative (`a12_mon`); `Grammar.groups(m)` hands a
 resolver the groups of the alternative that matched under their short names.
@@ -19,10 +22,22 @@ resolver the groups of the alternative that matched under their short names.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
+
+try:  # the parser `re` uses; `_guard` reads alternatives with it, and does without when it is missing
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    try:
+        import sre_parse as _sre_parse  # type: ignore[no-redef]
+    except ImportError:
+        _sre_parse = None  # type: ignore[assignment]
+
+from summitry.annotate.doctext import lower_same_length, lowered_utf8, only_words, word_text
 from summitry.data import load_yaml
 from summitry.errors import DataFileError
 
@@ -69,6 +84,8 @@ def variants(words) -> set[str]:
 
 def norm(surface: str) -> str:
     """A matched surface as a lookup key: single spaces, straight apostrophe."""
+    if surface.isalnum():  # most surfaces are one word: nothing to change
+        return surface
     return " ".join(surface.replace("’", "'").split())
 
 
@@ -376,7 +393,14 @@ class Grammar:
     duration_parts: dict[str, re.Pattern[str]]
     data: dict[str, dict[str, Any]]
     sets: dict[str, set[str]]
+    head_automaton: Any = None  # see `_head_automaton`
     _by_lists: dict[frozenset[str], re.Pattern[str]] = field(default_factory=dict)
+    _group_lists: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    _alt_of_group: dict[tuple[int, int], int] = field(default_factory=dict)  # (pattern id, lastindex) → alternative
+
+    def __post_init__(self) -> None:
+        """Group names per alternative as two tuples, so `groups` fetches them in one call."""
+        self._group_lists = [(tuple(names), tuple(names.values())) for names in self.group_names]
 
     def _compile(self, indices) -> re.Pattern[str]:
         """One pattern of the alternatives `indices`, in their global order and with their global names."""
@@ -391,11 +415,30 @@ class Grammar:
             self._by_lists[lists] = pat
         return pat
 
+    def head_positions(self, text: str) -> list[int]:
+        """Every position where `heads` may match, in order: where a head token or a digit begins."""
+        utf8 = lowered_utf8(text)
+        leads, pattern = _non_ascii_digits()
+        if utf8.translate(None, leads) and pattern.search(utf8):
+            return [m.start() for m in self.heads.finditer(text)]  # rare: the automaton has ASCII digits only
+        # Running `heads` over the whole text tries it at every character. In the shared word view
+        # (lower case, every non-word character a space) a head is a key that begins with a space,
+        # so an automaton whose keys all do rests at its root until a word starts. The view has one
+        # space in front: a key ending at `last` there begins at `last - length` in the text.
+        return sorted({last - length for last, length in self.head_automaton.iter(word_text(text))})
+
     def scan(self, text: str):
         """Matches in text order, non-overlapping, as one `finditer` over all alternatives would give."""
         pos = 0
-        for hm in self.heads.finditer(text):
-            h = hm.start()
+        head_end = 0
+        heads = self.heads.match
+        for i in self.head_positions(text):
+            if i < head_end:
+                continue
+            hm = heads(text, i)  # the heads in order, as `heads.finditer` would give them
+            if hm is None:
+                continue
+            head_end, h = hm.end(), i
             if h < pos:
                 continue
             if hm.group("d"):
@@ -415,13 +458,18 @@ class Grammar:
 
     def groups(self, m: re.Match[str]) -> tuple[int, dict[str, str | None]]:
         """Index of the alternative that matched and its groups by short name."""
-        idx = int(m.lastgroup[1:])
-        names = self.group_names[idx]
-        return idx, {short: m.group(full) for short, full in names.items()}
+        key = (id(m.re), m.lastindex)  # a pattern hashes its whole source each time; its id is free
+        idx = self._alt_of_group.get(key)
+        if idx is None:
+            idx = self._alt_of_group[key] = int(m.lastgroup[1:])
+        shorts, fulls = self._group_lists[idx]
+        if len(fulls) > 1:
+            return idx, dict(zip(shorts, m.group(*fulls)))
+        return idx, {shorts[0]: m.group(fulls[0])} if fulls else {}
 
     def span_of(self, m: re.Match[str], idx: int) -> tuple[int, int]:
-        """Start and end of the alternative itself (the leading preposition left out)."""
-        return m.span(f"a{idx}")
+        """Start and end of alternative `idx`, the one that matched (the leading preposition left out)."""
+        return m.span(m.lastindex)  # its own group closes last: no need to look its name up
 
     def lookup(self, table: str, surface: str) -> Any:
         """Value of a matched surface in a merged data table, or None."""
@@ -458,6 +506,127 @@ def _head_tokens(lang_objs: list[Lang]) -> dict[str, frozenset[str]]:
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 
 
+@lru_cache(maxsize=1)
+def _non_ascii_digits() -> tuple[bytes, re.Pattern[bytes]]:
+    """A pattern for the UTF-8 encoding of every character `\\d` matches outside ASCII, and the bytes
+    that cannot begin one (`bytes.translate` drops those first: most texts have no other left)."""
+    # Unicode encodes decimal digits in runs of ten, 0 to 9, so every tenth code point meets each run
+    found = set()
+    for cp in range(0, sys.maxunicode + 1, 10):
+        ch = chr(cp)
+        if ch.isdecimal():
+            zero = cp - int(ch)
+            found.update(chr(c) for c in range(zero, zero + 10) if chr(c).isdecimal())
+    found -= set("0123456789")
+    by_lead: dict[bytes, set[int]] = {}
+    for ch in found:
+        b = ch.encode("utf-8")
+        by_lead.setdefault(b[:-1], set()).add(b[-1])
+    pattern = re.compile(b"|".join(re.escape(lead) + b"[" + b"".join(re.escape(bytes([x])) for x in sorted(last)) + b"]"
+                                   for lead, last in sorted(by_lead.items())))
+    firsts = {lead[0] for lead in by_lead}
+    return bytes(b for b in range(256) if b not in firsts), pattern
+
+
+def _head_automaton(head_tokens) -> Any:
+    """An automaton of the head tokens and the ASCII digits ("H1" and "Q3" too) as they read in
+    `doctext.word_text`, each after a space (value: length of the key without the space)."""
+    auto = ahocorasick.Automaton()
+    keys = {only_words(lower_same_length(norm(token))) for token in head_tokens}
+    keys |= {f"{letter}{d}" for letter in ("", "h", "q") for d in "0123456789"}
+    for key in keys:
+        auto.add_word(" " + key, len(key))
+    auto.make_automaton()
+    return auto
+
+
+try:
+    _CATEGORY_ESCAPES = {
+        _sre_parse.CATEGORY_DIGIT: r"\d", _sre_parse.CATEGORY_NOT_DIGIT: r"\D",
+        _sre_parse.CATEGORY_SPACE: r"\s", _sre_parse.CATEGORY_NOT_SPACE: r"\S",
+        _sre_parse.CATEGORY_WORD: r"\w", _sre_parse.CATEGORY_NOT_WORD: r"\W",
+    }
+except AttributeError:  # a parser of another shape: no guards
+    _CATEGORY_ESCAPES = {}
+
+
+def _first_items(seq) -> tuple[list, bool] | None:
+    """Class items (op, value) of the characters a parsed sequence can begin with, and whether
+    it can match empty; None when that is not known (the caller then assumes any character)."""
+    items: list = []
+    for op, av in seq:
+        if op is _sre_parse.LITERAL:
+            items.append((op, av))
+            return items, False
+        if op is _sre_parse.IN:
+            if any(o is _sre_parse.NEGATE or (o is _sre_parse.CATEGORY and a not in _CATEGORY_ESCAPES)
+                   for o, a in av):
+                return None
+            items.extend(av)
+            return items, False
+        if op is _sre_parse.AT or op is _sre_parse.ASSERT:
+            continue  # takes no character
+        if op is _sre_parse.ASSERT_NOT:
+            if not av[1].data:
+                return items, False  # (?!) never matches: nothing after it begins a match
+            continue
+        if op is _sre_parse.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & re.IGNORECASE:
+                return None
+            parts = [sub.data]
+        elif op is _sre_parse.BRANCH:
+            parts = [b.data for b in av[1]]
+        elif op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
+            parts = [av[2].data]
+            if av[0] == 0:
+                parts.append([])  # zero repetitions
+        elif op is _sre_parse.GROUPREF_EXISTS:
+            parts = [av[1].data, av[2].data if av[2] is not None else []]
+        else:
+            return None
+        nullable = False
+        for part in parts:
+            found = _first_items(part)
+            if found is None:
+                return None
+            items.extend(found[0])
+            nullable = nullable or found[1]
+        if not nullable:
+            return items, False
+    return items, True
+
+
+def _guard(body: str) -> str:
+    """A lookahead for the first character of an alternative, or "" when any may begin it.
+
+    `re` enters every branch of an alternation in turn, and an alternative of the grammar
+    costs far more to fail inside than a one-character class costs to fail before it.
+    """
+    if not _CATEGORY_ESCAPES:
+        return ""
+    try:  # an optimisation only: whatever goes wrong reading the body leaves it unguarded
+        parsed = _sre_parse.parse("(?P<pre>)" + body)  # the alternatives refer to the prefix's group
+        if parsed.state.flags & re.IGNORECASE:
+            return ""
+        found = _first_items(parsed.data)
+        if found is None or found[1]:
+            return ""
+        out = []
+        for op, av in found[0]:
+            if op is _sre_parse.LITERAL:
+                out.append(f"\\U{av:08x}")
+            elif op is _sre_parse.RANGE:
+                out.append(f"\\U{av[0]:08x}-\\U{av[1]:08x}")
+            elif op is _sre_parse.CATEGORY:
+                out.append(_CATEGORY_ESCAPES[av])
+            else:
+                return ""
+    except Exception:  # noqa: BLE001
+        return ""
+    return "(?=[" + "".join(dict.fromkeys(out)) + "])"
+
+
 @lru_cache(maxsize=None)
 def grammar(langs: tuple[str, ...]) -> Grammar:
     """The grammar for `langs` (compiled once and cached)."""
@@ -488,7 +657,7 @@ def grammar(langs: tuple[str, ...]) -> Grammar:
             return f"(?P<a{i}_{m.group(1)}>"
 
         body = _GROUP.sub(rename, body)
-        parts.append(f"(?P<a{i}>{body}){END}")
+        parts.append(f"{_guard(body)}(?P<a{i}>{body}){END}")
         kinds.append(kind)
         alt_langs.append(code)
         group_names.append(names)
@@ -539,7 +708,8 @@ def grammar(langs: tuple[str, ...]) -> Grammar:
                 firsts |= variants(norm(str(w)).split(" ")[0] for w in L.data[name])
     starts = re.compile(rf"(?<!\w)(?:[HQ]?\d|['’]\d|{trie(firsts)})")
     g = Grammar(langs, prefix, parts, kinds, alt_langs, group_names, heads, starts, head_lists, lookups, cue_pattern,
-                blockers_before, blockers_after, duration_parts, {L.code: L.data for L in lang_objs}, sets)
+                blockers_before, blockers_after, duration_parts, {L.code: L.data for L in lang_objs}, sets,
+                _head_automaton(head_lists))
     for lists in {_DIGITS, *head_lists.values()}:  # compile now, not on a document's first use
         g.pattern_for(lists)
     return g

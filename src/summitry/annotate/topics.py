@@ -35,6 +35,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from summitry.annotate.doctext import lower_same_length, only_words, word_text
 from summitry.data import LANGUAGES, load_yaml
 from summitry.errors import DataFileError
 from summitry.records import Span, Statement
@@ -46,8 +47,8 @@ SENTENCE_CAP = 2.0
 _EPS = 1e-9  # cue weights like 0.3 do not add up exactly in binary
 
 _KEY = re.compile(r"[a-z][a-z0-9_]*\Z")
-# every character but letters, digits and spaces becomes one space; "_" stays a word character
-# because news text has none, and excluding it too makes this pass 60% slower
+# every character but letters, digits and spaces becomes one space ("_" stays a word character,
+# as in `doctext.only_words`, which does this for the whole text)
 _SEP = re.compile(r"[^\w ]")
 _WEIGHT = re.compile(r"(.*?)\s+~\s*([0-9]*\.?[0-9]+)\Z")
 _TOKEN_SPLIT = re.compile(r"[\s\-/]+")
@@ -82,10 +83,7 @@ class Cue:
 
 def _normalize(text: str) -> str:
     """Lower-cased text with every non-word character as one space, same length as the input."""
-    low = text.lower()
-    if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep those as they are
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _SEP.sub(" ", low)
+    return only_words(lower_same_length(text))
 
 
 def _is_case_sensitive(body: str) -> bool:
@@ -206,46 +204,62 @@ def _languages(lang: str | None) -> tuple[str, ...]:
 
 def find_cues(text: str, *, lang: str | None) -> list[tuple[Span, Cue]]:
     """The cue matches in the text, overlaps resolved (first start, then longest), in order."""
-    haystack = " " + _normalize(text) + " "
+    return [(Span(start, end), cue) for start, end, cue in _cue_matches(text, lang)]
+
+
+def _cue_matches(text: str, lang: str | None) -> list[tuple[int, int, Cue]]:
+    """`find_cues` as (start, end, cue)."""
+    haystack = word_text(text)  # " " + _normalize(text) + " ", shared with the actor stage
     found: list[tuple[int, int, Cue]] = []
     for last, (length, lead, trail, group) in _automaton(_languages(lang)).iter(haystack):
         # haystack index i is text index i - 1 (the leading pad); sentinel spaces are not part of the word
-        start = last - length + 1 + lead - 1
-        end = last + 1 - trail - 1
+        start = last - length + lead
+        end = last - trail
         for cue in group:
             if cue.cased is not None and _SEP.sub(" ", text[start:end]) != cue.cased:
                 continue
             found.append((start, end, cue))
-    found.sort(key=lambda m: (m[0], -m[1]))
-    out: list[tuple[Span, Cue]] = []
+    found.sort(key=_by_start_then_longest)
+    out: list[tuple[int, int, Cue]] = []
     last_end, last_span, last_topics = -1, None, set()
     for start, end, cue in found:
         if start >= last_end:
             last_end, last_span, last_topics = end, (start, end), {cue.topic}
-            out.append((Span(start, end), cue))
+            out.append((start, end, cue))
         elif (start, end) == last_span and cue.topic not in last_topics:
             # the same words as a cue of another topic (or language); as a stem and a suffix
             # of one topic ("Sicherheit*", "*sicherheit") they count once
             last_topics.add(cue.topic)
-            out.append((Span(start, end), cue))
+            out.append((start, end, cue))
     return out
+
+
+def _by_start_then_longest(m: tuple[int, int, Cue]) -> tuple[int, int]:
+    """Sort key: leftmost first, then longest."""
+    return m[0], -m[1]
 
 
 def tag_topics(text: str, sentences: list[Span], *, lang: str | None) -> tuple[list[str], list[Statement]]:
     """(document topics, one Statement per sentence that carries a topic)."""
     starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
     scores: dict[int, dict[str, float]] = {}
     first: dict[str, int] = {}
     stray = -1  # a match outside every sentence counts as its own unit for the document
-    for span, cue in find_cues(text, lang=lang):
-        i = bisect_right(starts, span.start) - 1
-        if i < 0 or span.start >= sentences[i].end:
+    for start, _end, cue in _cue_matches(text, lang):
+        i = bisect_right(starts, start) - 1
+        if i < 0 or start >= ends[i]:
             i, stray = stray, stray - 1
-        if not cue.weight:  # a blocker ("Sicherheitsberater ~0"): its words are spoken for, and count nothing
+        weight = cue.weight
+        if not weight:  # a blocker ("Sicherheitsberater ~0"): its words are spoken for, and count nothing
             continue
-        unit = scores.setdefault(i, {})
-        unit[cue.topic] = unit.get(cue.topic, 0.0) + cue.weight
-        first.setdefault(cue.topic, span.start)
+        topic = cue.topic
+        unit = scores.get(i)
+        if unit is None:
+            unit = scores[i] = {}
+        unit[topic] = unit.get(topic, 0.0) + weight
+        if topic not in first:
+            first[topic] = start
 
     statements: list[Statement] = []
     document: dict[str, float] = {}
