@@ -193,3 +193,31 @@ def test_extract_parenthetical_denial():
     contacts = extract_contacts(_extraction(text, date(2024, 11, 20), lang="en"))
     assert ("call", "denied", ("Donald Trump", "Vladimir Putin")) in {
         (c.kind, c.status, tuple(sorted(a.name for a in c.participants))) for c in contacts}
+
+
+def test_extract_headline_list_after_colon_and_compound_visit():
+    zelenskyy, scholz = actor_named("Volodymyr Zelenskyy"), actor_named("Olaf Scholz")
+    extra = {"Scholz": scholz, "Selenskyj": zelenskyy, "Kiew": actor_named("Kyiv"),
+             "Draghi": actor_named("Mario Draghi")}
+    SURFACES.update(extra)
+    try:
+        text = ("Solidaritätsbesuch in Kiew: Kanzler Scholz (l.), Präsident Macron, Präsident Selenskyj "
+                "und Premier Draghi")
+        contacts = extract_contacts(_extraction(text, date(2022, 6, 16)))
+    finally:
+        for key in extra:
+            SURFACES.pop(key)
+    assert [(c.kind, sorted(a.name for a in c.participants)) for c in contacts] == [
+        ("visit", ["Emmanuel Macron", "Mario Draghi", "Olaf Scholz", "Volodymyr Zelenskyy"])]
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    # the place of the talks is in a relative clause after them
+    ("Thema des Gesprächs, das Merz am Montag mit Xi in Peking führte, war Handel.", "de", "visit"),
+    # the place belongs to an invitation later in the sentence, not to the talks
+    ("During the talks with Xi, Putin invited him to come to Beijing in the spring.", "en", "call"),
+])
+def test_extract_place_of_talks_is_their_own(text, lang, kind):
+    contacts = extract_contacts(_extraction(text, date(2025, 3, 3), lang=lang))
+    talks = [c for c in contacts if c.status == "occurred"]
+    assert [c.kind for c in talks] == [kind]

@@ -28,3 +28,14 @@ from summitry.annotate.sentences import split_sentences
 )
 def test_sentences_split(text, expected):
     assert [s.text(text) for s in split_sentences(text)] == expected
+
+
+def test_a_space_lost_in_scraping_still_splits():
+    text = "Documents will be signed following the talks.The upcoming trip is a visit of friendship."
+    assert [text[s.start:s.end] for s in split_sentences(text, "en")] == [
+        "Documents will be signed following the talks.", "The upcoming trip is a visit of friendship."]
+
+
+def test_domains_and_initials_do_not_split():
+    text = "Gazeta.Ru reported it. The U.S. envoy and kremlin.ru agreed."
+    assert len(split_sentences(text, "en")) == 2

@@ -247,3 +247,10 @@ def test_any_word_salad_gives_ordered_spans(words, lang, published):
         assert text[t.span.start:t.span.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET") and t.value
         last_end = t.span.end
+
+
+def test_a_known_publication_month_is_the_reference():
+    text = "Scholz wird am 4. November in China erwartet. Am 4. Oktober hatte er es angekündigt, am Freitag reist er."
+    tags = tag_timexes(text, published=None, lang="de", published_month="2022-10")
+    assert [(t.text, t.value) for t in tags] == [
+        ("4. November", "2022-11-04"), ("4. Oktober", "2022-10-04"), ("Freitag", "XXXX-WXX-5")]

@@ -32,7 +32,7 @@ def extract_document(doc: Document) -> Extraction:
     lang = doc.language
     ex.sentences = split_sentences(doc.text, lang)  # 3
     ex.mentions = find_mentions(doc.text, ex.sentences, published=doc.published, lang=lang)  # 4
-    ex.timexes = tag_timexes(doc.text, published=doc.published, lang=lang)  # 5
+    ex.timexes = tag_timexes(doc.text, published=doc.published, lang=lang, published_month=doc.published_month)  # 5
     ex.quotes = find_quotes(doc.text, ex.sentences, ex.mentions, lang=lang)  # 6
     ex.topics, ex.statements = tag_topics(doc.text, ex.sentences, lang=lang)  # 7
     ex.contacts = extract_contacts(ex)  # 8

@@ -5,7 +5,8 @@ SoMaJo splits German well but at ~90 KB/s it is too slow for the hot path
 rule splitter: paragraph breaks always split; '.', '!', '?' and '…' split
 when followed by space and an upper-case letter, a digit or an opening quote,
 unless the token before is a known abbreviation (data/<lang>/abbreviations.txt),
-an ordinal date ("am 4. Februar") or a single initial ("J. D. Vance").
+an ordinal date ("am 4. Februar") or a single initial ("J. D. Vance"); a mark
+glued between two words ("the talks.The trip", a space lost in scraping) splits too.
 """
 
 from __future__ import annotations
@@ -78,7 +79,13 @@ def split_sentences(text: str, lang: str | None = None) -> list[Span]:
         while k < len(after_marks) and after_marks[k] <= para_end:
             p = after_marks[k]
             k += 1
-            if p < start or p == para_end or not (text[p].isspace() or text[p] in _CLOSERS):
+            if p < start or p == para_end:
+                continue
+            if _glued(text, p, para_end):
+                _add(spans, text, start, p)
+                start = p
+                continue
+            if not (text[p].isspace() or text[p] in _CLOSERS):
                 continue  # `_BOUNDARY` wants closers, then space: no need to ask it
             m = boundary(text, p, para_end)  # the paragraph end bounds the lookahead, as finditer did
             if m is None:
@@ -94,6 +101,15 @@ def split_sentences(text: str, lang: str | None = None) -> list[Span]:
         _add(spans, text, start, para_end)
         para_start = brk.end() if brk else len(text)
     return spans
+
+
+def _glued(text: str, pos: int, end: int) -> bool:
+    """A boundary whose space scraping lost: "after the talks.The trip" (word, mark, capitalised word).
+
+    Two lower-case letters on either side keep out domains and initials ("Gazeta.Ru", "U.S.").
+    """
+    return (pos + 3 <= end and pos >= 3 and text[pos].isupper() and text[pos + 1].islower()
+            and text[pos + 2].islower() and text[pos - 2].islower() and text[pos - 3].islower())
 
 
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:

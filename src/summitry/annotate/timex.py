@@ -32,7 +32,9 @@ Conventions (what the tests pin):
   coming one.
 - Without a publication date the first explicit date with a year (a crawl
   prefix "date 2022-10", a dateline) becomes the reference; what precedes it
-  stays underspecified (XXXX-WXX-3).
+  stays underspecified (XXXX-WXX-3). A month the caller knows (the cleaner's
+  `published_month`) is that reference from the start, pinned at the month's
+  last day, so "4. Oktober" in an October text is that October.
 
 dateparser, measured (tests/test_timex.py::test_dateparser_alone_comparison):
 `parse()` on the expected spans of tests/data/timex_cases.tsv (base = publication
@@ -49,6 +51,7 @@ is not called at run time.
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from functools import lru_cache
 
@@ -58,10 +61,15 @@ from summitry.annotate.timex_resolve import RESOLVERS, Ctx
 from summitry.records import Span, Timex
 
 
-def tag_timexes(text: str, *, published: date | None, lang: str | None) -> list[Timex]:
-    """Every temporal expression in the text, in order."""
+def tag_timexes(text: str, *, published: date | None, lang: str | None,
+                published_month: str | None = None) -> list[Timex]:
+    """Every temporal expression in the text, in order.
+
+    `published_month` ("2022-10", from a crawl prefix the cleaner removed) stands in
+    for a missing publication day until the text gives a day of that month.
+    """
     g = grammar(_langs(lang))
-    ctx = Ctx(text, g, published)
+    ctx = Ctx(text, g, published, None if published else _month_end(published_month))
     out: list[Timex] = []
     kinds, alt_langs = g.kinds, g.alt_langs
     for m in g.scan(text):
@@ -76,6 +84,16 @@ def tag_timexes(text: str, *, published: date | None, lang: str | None) -> list[
                 and value[8:10].isdigit():
             ctx.last_day = _day(value[:10])
     return out
+
+
+def _month_end(month: str | None) -> date | None:
+    """The last day of a YYYY-MM month: day-month dates of that month are then on or before it."""
+    if not month or len(month) != 7 or not month[:4].isdigit() or not month[5:].isdigit():
+        return None
+    year, mon = int(month[:4]), int(month[5:])
+    if not 1 <= mon <= 12:
+        return None
+    return date(year, mon, calendar.monthrange(year, mon)[1])
 
 
 @lru_cache(maxsize=1024)

@@ -36,10 +36,10 @@ class Ctx:
 
     __slots__ = ("text", "g", "ref", "ref_day", "inferred", "last_day")
 
-    def __init__(self, text: str, g: Grammar, published: date | None):
+    def __init__(self, text: str, g: Grammar, published: date | None, month: date | None = None):
         self.text = text
         self.g = g
-        self.ref = published
+        self.ref = published or month
         self.ref_day = published is not None  # False while the reference only pins a month
         self.inferred = published is None
         self.last_day: date | None = None

@@ -456,8 +456,9 @@ def _listed_before(text: str, cues: Cues, mentions: list[Mention], skip: set[int
 
 def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
                 clause: tuple[int, int]) -> list[Actor]:
-    """People listed on after the clause ("zwischen Xi, Merkel, Macron und Michel"): list items only."""
-    if not cues.enumeration.search(text, clause[0], clause[1]):
+    """People listed on after the clause ("zwischen Xi, Merkel, Macron und Michel"; a headline's
+    "Besuch in Kiew: Scholz, Macron, Selenskyj und Draghi"): list items only."""
+    if not (cues.enumeration.search(text, clause[0], clause[1]) or text.startswith(":", clause[1])):
         return []
     found: list[Actor] = []
     pos = clause[1]
@@ -622,7 +623,13 @@ def _kind_of(group: _Group, ex: Extraction, cues: Cues, evidence: list[Span]) ->
         return "visit"  # one person in person: a trip
     if family == "remote":
         return max((k for k in kinds if k in REMOTE), key=lambda k: SPECIFICITY[k])
-    place = next((p for p in (_destination(text, cues, ex.mentions, s.start, s.end) for s in evidence) if p), None)
+    if family == "talk":
+        # "talks" alone say nothing of the medium: only a place in the trigger's own clause makes them a
+        # meeting (not "invited him to Moscow" later in the sentence)
+        spans = [_talk_span(text, cues, ex.sentences[m.sentence], m.trigger) for m in group.members]
+    else:
+        spans = [(s.start, s.end) for s in evidence]
+    place = next((p for p in (_destination(text, cues, ex.mentions, a, b) for a, b in spans) if p), None)
     if family == "talk" and place is None:
         return "call"
     if any(cues.sidelines.search(text, s.start, s.end) for s in evidence):
@@ -637,6 +644,19 @@ def _kind_of(group: _Group, ex: Extraction, cues: Cues, evidence: list[Span]) ->
         if not hosts and "visit" in kinds:
             return "visit"
     return "visit" if "visit" in kinds else "meeting"
+
+
+def _talk_span(text: str, cues: Cues, sentence: Span, trigger: Span) -> tuple[int, int]:
+    """Where the place of "talks" may stand: their clause and the clauses after it ("des Gesprächs, das sie
+    in Peking führte") up to one that tells of another contact or an invitation."""
+    parts = clauses(text, sentence)
+    i = next((k for k, (a, b) in enumerate(parts) if a <= trigger.start < b), 0)
+    start, end = parts[i]
+    for a, b in parts[i + 1:]:
+        if cues.triggers.search(text, a, b) or cues.invitation.search(text, a, b):
+            break
+        end = b
+    return start, end
 
 
 def _dateline_place(ex: Extraction) -> Actor | None:
