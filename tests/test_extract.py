@@ -221,3 +221,26 @@ def test_extract_place_of_talks_is_their_own(text, lang, kind):
     contacts = extract_contacts(_extraction(text, date(2025, 3, 3), lang=lang))
     talks = [c for c in contacts if c.status == "occurred"]
     assert [c.kind for c in talks] == [kind]
+
+
+def test_extract_newcomer_joining_the_meeting_of_a_visit_is_a_meeting_of_its_own():
+    extra = {"von der Leyen": actor_named("Ursula von der Leyen")}
+    SURFACES.update(extra)
+    try:
+        text = ("Macron empfängt Xi in Paris. Bei dem Treffen im Élysée wird auch von der Leyen dabei sein – "
+                "nicht aber Merz.")
+        contacts = extract_contacts(_extraction(text, date(2024, 5, 5)))
+    finally:
+        for key in extra:
+            SURFACES.pop(key)
+    got = sorted((tuple(sorted(a.name for a in c.participants)), c.main) for c in contacts)
+    assert got == [(("Emmanuel Macron", "Ursula von der Leyen", "Xi Jinping"), False),
+                   (("Emmanuel Macron", "Xi Jinping"), True)]
+
+
+def test_extract_a_denial_outweighs_the_report_it_denies():
+    text = ("Der Kreml hat einen Bericht über ein Gespräch zwischen Putin und Trump dementiert. "
+            "Ein solches Telefonat habe nicht stattgefunden, sagte ein Sprecher. "
+            "Die Zeitung hatte berichtet, dass Putin und Trump telefoniert hätten.")
+    contacts = extract_contacts(_extraction(text, date(2024, 11, 11)))
+    assert [(c.status, c.main) for c in contacts] == [("denied", True)]

@@ -63,6 +63,7 @@ class _Mention:
     stated: bool = True  # False when the status is only the default reading
     nearby: list[Actor] = field(default_factory=list)  # the leaders of the sentences before, for a bare mention
     fellow_travellers: list[Actor] = field(default_factory=list)  # all who made a joint trip split into visits
+    joined_status: str = "occurred"  # for status "joining": what the clause says of the contact joined
 
 
 @dataclass
@@ -376,7 +377,12 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 pair_counts[key] = pair_counts.get(key, 0) + 1
                 last_pair = actors if pair_counts[key] >= max(pair_counts.values()) else last_pair
             if cues.joining.search(text, clause[0], clause[1]):
+                # who joins is named in the clause itself ("wird auch von der Leyen dabei sein – nicht aber Scholz")
+                joiners = _leaders_first(unique_actors(people_in(mentions, clause[0], clause[1], excluded=skip)),
+                                         doc.published)
+                found[-1].joined_status = status
                 found[-1].status = "joining"
+                found[-1].actors = joiners[:MAX_PARTICIPANTS] or found[-1].actors
     return found
 
 
@@ -561,7 +567,13 @@ def group_mentions(found: list[_Mention], named_countries: frozenset[str] = froz
                 target.members.append(single)
     for joiner in joiners:
         target = _referent(groups, joiner, require_people=False)
-        if target is not None:
+        newcomers = [a for a in joiner.actors if a.id not in target.actor_ids] if target is not None else []
+        if newcomers and joiner.kind == "meeting" and any(m.kind == "visit" for m in target.members):
+            # joining "the meeting" of a state visit: that meeting is a contact of its own, with more people
+            people = _union(target.actors, joiner.actors)[:MAX_PARTICIPANTS]
+            groups.append(_Group([_Mention("meeting", joiner.joined_status, people, joiner.sentence, joiner.trigger,
+                                           joiner.timex, stated=joiner.stated)], people))
+        elif target is not None:
             target.actors = _union(target.actors, joiner.actors)[:MAX_PARTICIPANTS]
             target.members.append(_Mention(joiner.kind, "occurred", target.actors, joiner.sentence, joiner.trigger,
                                            stated=False))
@@ -577,7 +589,7 @@ def group_mentions(found: list[_Mention], named_countries: frozenset[str] = froz
             kind = orphan.kind if orphan.kind in REMOTE else "talk"
             target.members.append(_Mention(kind, orphan.status, target.actors, orphan.sentence,
                                            orphan.trigger, orphan.timex if not target.day else None,
-                                           stated=orphan.stated and orphan.status == target.status))
+                                           stated=orphan.stated and orphan.status in (target.status, "denied")))
     return groups
 
 
@@ -589,7 +601,8 @@ def _fold_trips_into_meetings(groups: list[_Group]) -> None:
         hosted = [g for g in groups if g is not trip and visitor.id in g.actor_ids and g.family != "remote"
                   and any(a.country == dest.country for a in g.actors if a.id != visitor.id)]
         if hosted:
-            host = max(hosted, key=lambda g: (len(g.members), -g.first_sentence))
+            # the host the text tells of most (in distinct sentences: two triggers of one sentence are one report)
+            host = max(hosted, key=lambda g: (len({m.sentence for m in g.members}), -g.first_sentence))
             # being on the trip says nothing of whether the meeting has happened yet
             host.members.extend(_Mention(m.kind, "arrived", host.actors, m.sentence, m.trigger, m.timex,
                                          m.destination, m.subordinate, False) for m in trip.members)
