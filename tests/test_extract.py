@@ -244,3 +244,25 @@ def test_extract_a_denial_outweighs_the_report_it_denies():
             "Die Zeitung hatte berichtet, dass Putin und Trump telefoniert hätten.")
     contacts = extract_contacts(_extraction(text, date(2024, 11, 11)))
     assert [(c.status, c.main) for c in contacts] == [("denied", True)]
+
+
+@pytest.mark.parametrize("text, timexes, status", [
+    # a length is known only of a contact held
+    ("Mehr als drei Stunden lang sprechen Merz und Xi miteinander.", [("Mehr als drei Stunden", "DURATION", "PT3H")],
+     "occurred"),
+    # before the visit, as fresh news in the present perfect: the visit is still to come
+    ("Xi und Putin haben vor dem Besuch des chinesischen Staatschefs in Moskau ihre Freundschaft betont.", [],
+     "planned"),
+    # a pluperfect looks back past the visit
+    ("Xi und Putin hatten vor dem Besuch des chinesischen Staatschefs in Moskau ihre Freundschaft betont.", [],
+     "occurred"),
+])
+def test_extract_status_from_length_and_tense(text, timexes, status):
+    extra = {"Moskau": actor_named("Moscow")}
+    SURFACES.update(extra)
+    try:
+        contacts = extract_contacts(_extraction(text, date(2023, 3, 17), timexes))
+    finally:
+        for key in extra:
+            SURFACES.pop(key)
+    assert [c.status for c in contacts] == [status]

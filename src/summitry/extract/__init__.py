@@ -198,9 +198,11 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     planned_cue = not hearsay and (_bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or (
         cues.infinitive_before.search(text[max(0, trigger.start - 4):trigger.start])) or (
         kind == "visit" and cues.invitation.search(text, sentence.start, sentence.end)))
-    if not planned_cue and _bound_cue(text, cues.prospective, cues.triggers, a, b, trigger) and not cues.past.search(
-            text, sentence.start, sentence.end):
-        planned_cue = True  # "wenige Tage vor seinem Besuch gibt Merz …": before it, told in the present
+    if not planned_cue and _bound_cue(text, cues.prospective, cues.triggers, a, b, trigger) and all(
+            cues.perfect.fullmatch(m.group(0)) for m in cues.past.finditer(text, sentence.start, sentence.end)):
+        # "wenige Tage vor seinem Besuch gibt Merz …", "haben vor dem Besuch … betont": before it, told in the
+        # present or as fresh news (a pluperfect "hatte vor seinem Besuch gesagt" looks back past the visit)
+        planned_cue = True
     if cues.habitual.search(text, sentence.start, sentence.end):
         return None  # "üblicherweise sprechen Xi und Putin zum Jahresende": a custom, not one contact
     if any(t.type == "DURATION" and _LONG_SPAN.match(t.value) and (
@@ -224,6 +226,8 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
             return ("arrived", False) if arrival_only and not past_cue else ("occurred", True)
     if planned_cue:
         return "planned", True
+    if any(t.type == "DURATION" and t.value.startswith("PT") for t in durations):
+        return "occurred", True  # "drei Stunden lang sprechen sie": a length is known of a contact held
     present = cues.present.match(text, trigger.start)
     if present and timex is not None and (day is None or published is None or day >= published):
         return "planned", True  # "Putin trifft am Donnerstag Kim": the present announces
