@@ -266,3 +266,18 @@ def test_extract_status_from_length_and_tense(text, timexes, status):
         for key in extra:
             SURFACES.pop(key)
     assert [c.status for c in contacts] == [status]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "several times" covers its own trigger; the dated call after it is one contact
+    ("Putin und Macron hatten mehrfach miteinander gesprochen, zuletzt am 28. Mai bei einem Telefonat mit Merz.",
+     "de", [("phone_call", "occurred")]),
+    # a custom stays no contact, even in its own infinitive clause
+    ("Putin und Xi haben sich zur Tradition gemacht, zum neuen Jahr miteinander zu sprechen.", "de", []),
+    # "future" right before the trigger makes a plan; elsewhere it modifies a topic
+    ("Regarding his future phone call with Putin, Trump said little.", "en", [("phone_call", "planned")]),
+    ("Trump and Putin discussed the future of Ukraine in a phone call.", "en", [("phone_call", "occurred")]),
+])
+def test_extract_habits_and_future_modifiers(text, lang, expected):
+    contacts = extract_contacts(_extraction(text, date(2022, 7, 1), lang=lang))
+    assert [(c.kind, c.status) for c in contacts] == expected

@@ -197,13 +197,14 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     hearsay = cues.hearsay.search(text, a, b)  # "sollen telefoniert haben": a claim, not a plan
     planned_cue = not hearsay and (_bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or (
         cues.infinitive_before.search(text[max(0, trigger.start - 4):trigger.start])) or (
+        cues.future_before.search(text[max(0, trigger.start - 30):trigger.start])) or (
         kind == "visit" and cues.invitation.search(text, sentence.start, sentence.end)))
     if not planned_cue and _bound_cue(text, cues.prospective, cues.triggers, a, b, trigger) and all(
             cues.perfect.fullmatch(m.group(0)) for m in cues.past.finditer(text, sentence.start, sentence.end)):
         # "wenige Tage vor seinem Besuch gibt Merz …", "haben vor dem Besuch … betont": before it, told in the
         # present or as fresh news (a pluperfect "hatte vor seinem Besuch gesagt" looks back past the visit)
         planned_cue = True
-    if cues.habitual.search(text, sentence.start, sentence.end):
+    if _bound_cue(text, cues.habitual, cues.triggers, sentence.start, sentence.end, trigger):
         return None  # "üblicherweise sprechen Xi und Putin zum Jahresende": a custom, not one contact
     if any(t.type == "DURATION" and _LONG_SPAN.match(t.value) and (
             cues.span_after.match(text, t.span.end) or cues.span_before.search(text[max(0, t.span.start - 8):

@@ -18,7 +18,8 @@ from summitry.data import LANGUAGES, load_yaml
 KINDS = ("video_call", "phone_call", "call", "meeting", "visit", "talk")
 CUE_LISTS = ("not_contacts", "denied", "planned", "past", "initiative", "tone", "reporting", "sidelines", "arrival",
              "present", "negation", "cancelled", "joining", "date_anchors", "subordinate", "hearsay",
-             "relation_nouns", "prospective", "habitual", "invitation", "hypothetical")
+             "relation_nouns", "prospective", "habitual", "invitation", "hypothetical",
+             "future_modifiers")
 WORD_LISTS = ("source_markers", "complementizers", "place_prepositions", "articles", "between", "partner",
               "speaking_partner", "possessives", "conjunctions", "perfect_auxiliaries", "infinitive_markers",
               "topic_nouns", "span_after", "span_before")
@@ -50,6 +51,7 @@ class Cues:
     habitual: re.Pattern[str]
     invitation: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    future_modifiers: re.Pattern[str]
     # derived from the lists above and the closed-class words
     reporter_before: re.Pattern[str]  # "laut …", "sagte …" just before a name
     reporter_after: re.Pattern[str]  # "… sagte", "… zufolge" just after a name
@@ -68,6 +70,7 @@ class Cues:
     enumeration: re.Pattern[str]  # a clause that opens a list of people
     perfect: re.Pattern[str]  # "hat", "have": a fresh report in the present perfect
     infinitive_before: re.Pattern[str]  # "zu", "to" right before a trigger: not (yet) a fact
+    future_before: re.Pattern[str]  # "his future", "ein künftiges" right before a trigger: a plan
     span_after: re.Pattern[str]  # "lang" after a duration: "sechs Monate lang" is a period
     span_before: re.Pattern[str]  # "for", "über" before a duration
     genitive_relation: re.Pattern[str]  # "…s Berater", "…'s special envoy" after a name
@@ -163,6 +166,7 @@ def cues_for(language: str | None) -> Cues:
         enumeration=re.compile(rf"{w['between']}|{w['partner']}|{w['conjunctions']}", _FLAGS),
         perfect=re.compile(w["perfect_auxiliaries"], _FLAGS),
         infinitive_before=re.compile(rf"{w['infinitive_markers']}\s+$", _FLAGS),
+        future_before=re.compile(rf"(?:{lists['future_modifiers'].pattern})\s+(?:\w+\s+)?$", _FLAGS),
         span_after=re.compile(rf"\s*{w['span_after']}", _FLAGS),
         span_before=re.compile(rf"{w['span_before']}\s+$", _FLAGS),
         genitive_relation=re.compile(rf"(?:['’]s?|s)?\s+(?:[\w.-]+\s+){{0,2}}?(?:{relation})", _FLAGS),
