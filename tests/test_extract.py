@@ -281,3 +281,16 @@ def test_extract_status_from_length_and_tense(text, timexes, status):
 def test_extract_habits_and_future_modifiers(text, lang, expected):
     contacts = extract_contacts(_extraction(text, date(2022, 7, 1), lang=lang))
     assert [(c.kind, c.status) for c in contacts] == expected
+
+
+def test_extract_the_programme_of_a_fresh_meeting_is_that_meeting():
+    text = ("Trump empfing Xi am Mittwoch im Weißen Haus. Die beiden werden zuerst ein Gespräch unter vier Augen "
+            "führen, danach folgt ein Treffen der Delegationen.")
+    contacts = extract_contacts(_extraction(text, date(2025, 2, 5), [("am Mittwoch", "DATE", "2025-02-05")]))
+    assert [(c.status, c.main) for c in contacts] == [("occurred", True)]
+
+
+def test_extract_arriving_for_talks_is_no_plan_of_its_own():
+    text = "Xi ist zu Gesprächen mit Trump in Washington eingetroffen. Trump empfing Xi im Oval Office."
+    contacts = extract_contacts(_extraction(text, None))
+    assert [(c.status, c.main) for c in contacts] == [("occurred", True)]

@@ -195,8 +195,8 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     negated = cues.negation.search(text, a, b)
     day = timex.as_date() if timex else None
     hearsay = cues.hearsay.search(text, a, b)  # "sollen telefoniert haben": a claim, not a plan
-    planned_cue = not hearsay and (_bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or (
-        cues.infinitive_before.search(text[max(0, trigger.start - 4):trigger.start])) or (
+    purpose = cues.infinitive_before.search(text[max(0, trigger.start - 4):trigger.start])
+    planned_cue = not hearsay and (_bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or purpose or (
         cues.future_before.search(text[max(0, trigger.start - 30):trigger.start])) or (
         kind == "visit" and cues.invitation.search(text, sentence.start, sentence.end)))
     if not planned_cue and _bound_cue(text, cues.prospective, cues.triggers, a, b, trigger) and all(
@@ -225,6 +225,8 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
             return "planned", True
         if day < published:
             return ("arrived", False) if arrival_only and not past_cue else ("occurred", True)
+    if planned_cue and arrival_only and purpose and not _bound_cue(text, cues.planned, cues.triggers, a, b, trigger):
+        return "arrived", False  # "zu Gesprächen eingetroffen": the talks are what the arrival is for
     if planned_cue:
         return "planned", True
     if any(t.type == "DURATION" and t.value.startswith("PT") for t in durations):
@@ -677,6 +679,21 @@ def _talk_span(text: str, cues: Cues, sentence: Span, trigger: Span) -> tuple[in
     return start, end
 
 
+def _fold_agenda_into_fresh_meetings(groups: list[_Group], published: date | None) -> None:
+    """A fresh report of a meeting tells its programme in the future ("the two leaders will first hold a
+    private conversation"): an undated plan of the same people, in person, is that meeting, not another."""
+    fresh = [g for g in groups if g.status == "occurred" and g.family == "in_person" and g.has_stated_status and (
+        (g.day is not None and published is not None and 0 <= (published - g.day).days <= 1)
+        or (g.day is None and g.first_sentence < LEAD_SENTENCES))]
+    for plan in [g for g in groups if g.status == "planned" and g.family != "remote"
+                 and all(m.timex is None or not m.timex.value[:1].isdigit() for m in g.members)]:
+        target = next((g for g in fresh if g.actor_ids == plan.actor_ids), None)
+        if target is not None:
+            target.members.extend(_Mention(m.kind, "occurred", target.actors, m.sentence, m.trigger,
+                                           subordinate=m.subordinate, stated=False) for m in plan.members)
+            groups.remove(plan)
+
+
 def _dateline_place(ex: Extraction) -> Actor | None:
     """The place a report is filed from or set in, as its lead says ("MOSKAU (dpa) -", "in Peking")."""
     lead_end = ex.sentences[min(LEAD_SENTENCES, len(ex.sentences)) - 1].end if ex.sentences else 0
@@ -703,6 +720,7 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
     named = frozenset(m.actor.country for m in ex.mentions if m.actor.kind == "person" and m.actor.country
                       and _has_roles(m.actor, doc.published))
     groups = group_mentions(find_trigger_mentions(ex), named or frozenset({"-"}))
+    _fold_agenda_into_fresh_meetings(groups, doc.published)
     contacts: list[Contact] = []
     for group in groups:
         members = group.members
