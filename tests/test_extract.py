@@ -294,3 +294,18 @@ def test_extract_arriving_for_talks_is_no_plan_of_its_own():
     text = "Xi ist zu Gesprächen mit Trump in Washington eingetroffen. Trump empfing Xi im Oval Office."
     contacts = extract_contacts(_extraction(text, None))
     assert [(c.status, c.main) for c in contacts] == [("occurred", True)]
+
+
+def test_extract_a_trip_in_passing_met_its_host_a_planned_one_is_open():
+    extra = {"Moskau": actor_named("Moscow")}
+    SURFACES.update(extra)
+    try:
+        text = ("Xi und Trump telefonierten am Montag. Putin gilt als isoliert. Im Februar war Macron noch "
+                "persönlich nach Moskau gereist. Merz wird im Mai zu einem Besuch in Peking erwartet.")
+        contacts = extract_contacts(_extraction(text, date(2022, 6, 1), [("am Montag", "DATE", "2022-05-30")]))
+    finally:
+        for key in extra:
+            SURFACES.pop(key)
+    got = {(c.kind, c.status, tuple(sorted(a.name for a in c.participants))) for c in contacts if not c.main}
+    assert ("visit", "planned", ("Friedrich Merz",)) in got
+    assert any(k == "visit" and s == "occurred" and p == ("Emmanuel Macron", "Vladimir Putin") for k, s, p in got)

@@ -748,6 +748,9 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
             plover=plover,
         ))
     _flag_main(contacts, groups, ex)
+    for contact, group in zip(contacts, groups):
+        if not contact.main and contact.status == "occurred":
+            _add_host(contact, group, ex)  # a trip taken met its host; whom a planned one will meet is open
     return contacts
 
 
@@ -773,7 +776,7 @@ def _flag_main(contacts: list[Contact], groups: list[_Group], ex: Extraction) ->
 
 
 def _add_host(contact: Contact, group: _Group, ex: Extraction) -> None:
-    """A report about a trip names its host when the destination's one leader appears in the text.
+    """A trip names its host when the destination's one leader appears in the text.
 
     A joint trip ("Scholz, Macron und Draghi in Kiew eingetroffen") that the
     report is about is one visit of all who travelled; in passing, each
@@ -783,6 +786,8 @@ def _add_host(contact: Contact, group: _Group, ex: Extraction) -> None:
     if contact.kind != "visit" or len(contact.participants) != 1 or dest is None or not dest.country:
         return
     fellows = next((m.fellow_travellers for m in group.members if m.fellow_travellers), [])
+    if not contact.main and fellows:
+        return
     contact.participants = _union(contact.participants, fellows)
     on = ex.document.published
     leaders = {m.actor.id: m.actor for m in ex.mentions if m.actor.kind == "person" and m.actor.country == dest.country
