@@ -309,3 +309,21 @@ def test_extract_a_trip_in_passing_met_its_host_a_planned_one_is_open():
     got = {(c.kind, c.status, tuple(sorted(a.name for a in c.participants))) for c in contacts if not c.main}
     assert ("visit", "planned", ("Friedrich Merz",)) in got
     assert any(k == "visit" and s == "occurred" and p == ("Emmanuel Macron", "Vladimir Putin") for k, s, p in got)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a summit town names no host: the triggers tell
+    ("Xi traf Trump am Montag in Busan.", "meeting"),
+    # the host's country does
+    ("Xi traf Putin am Montag in Sotschi in Russland.", "visit"),
+])
+def test_extract_venues_beyond_capitals(text, kind):
+    extra = {"Busan": actor_named("Busan"), "Sotschi": actor_named("Sochi"), "Russland": actor_named("Russia")}
+    SURFACES.update(extra)
+    try:
+        contacts = extract_contacts(_extraction(text, date(2025, 10, 28), [("am Montag", "DATE", "2025-10-27")]))
+    finally:
+        for key in extra:
+            SURFACES.pop(key)
+    assert [c.kind for c in contacts] == [kind]
+    assert contacts[0].places

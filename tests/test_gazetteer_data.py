@@ -150,3 +150,17 @@ def test_gazetteer_compiles_and_links_roles():
         assert role in g.tenures, oid
     # every person with an office can be found by some form
     assert all(p.family or p.actor.name for p in g.people.values())
+
+
+def test_places():
+    places = _load("places.yaml")["places"]
+    countries = _load("countries.yaml")["countries"]
+    capitals = {n for c in countries.values() for names in c.get("capital", {}).get("names", {}).values()
+                for n in names}
+    for p in places:
+        assert set(p) <= {"name", "wikidata", "names", "country"}, p["name"]
+        assert p["wikidata"] is None or QID.match(p["wikidata"]), p["name"]
+        assert p["country"] in countries, p["name"]
+        assert p["names"]["de"] and p["names"]["en"], p["name"]
+        # capitals come with countries.yaml: a second entry would make two actors of one city
+        assert not set(p["names"]["de"] + p["names"]["en"]) & capitals, p["name"]

@@ -48,6 +48,7 @@ from summitry.annotate.gazetteer import (
     gazetteer,
     gender,
     get_actor,
+    is_venue,
     next_holder,
     normalize,
     office_holder,
@@ -57,7 +58,7 @@ from summitry.annotate.gazetteer import (
 from summitry.annotate.names import find_people
 from summitry.records import Actor, Mention, Span
 
-__all__ = ["find_mentions", "get_actor", "office_holder", "next_holder", "roles_of", "gender", "actor_named",
+__all__ = ["find_mentions", "get_actor", "is_venue", "office_holder", "next_holder", "roles_of", "gender", "actor_named",
            "reference_date"]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")

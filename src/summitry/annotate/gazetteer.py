@@ -107,6 +107,7 @@ class Gazetteer:
     short_automaton: Any = None  # " eu " → (length, entries): short words in `doctext.word_text`
     modifier_reach: int = 0  # the longest word `not_current` and `future_before` match
     fold_word_chars: str = ""  # folded characters that are letters or digits before folding or after, not both
+    venues: frozenset[str] = frozenset()  # places.yaml ids: towns beyond the capitals (summits, residences)
 
 
 def _data(name: str) -> Any:
@@ -350,6 +351,25 @@ def _load_countries(builder: _Builder, actors: dict[str, Actor], markers: dict, 
     return countries
 
 
+PLACE_KEYS = {"name", "wikidata", "country", "names"}
+
+
+def _load_places(builder: _Builder, actors: dict[str, Actor], gen_rule: dict, ascii_variants: bool) -> frozenset[str]:
+    """Venues beyond the capitals: summit towns, residences, large cities. Returns their ids."""
+    ids = set()
+    for i, p in enumerate(_data("places.yaml").get("places") or []):
+        if set(p) - PLACE_KEYS or not p.get("name") or not p.get("country"):
+            raise DataFileError(f"actors/places.yaml: entry {i} has unknown keys, no name or no country")
+        pid = actor_id(p["name"], p.get("wikidata"), "place")
+        actors[pid] = Actor(pid, p["name"], "place", p.get("wikidata"), p["country"])
+        ids.add(pid)
+        for lang, names in p["names"].items():
+            for name in names:
+                for v, gen in _variants(name, gen_rule, ascii_variants, genitive=lang == "de").items():
+                    builder.add(v, Entry("name", (pid,), v, True, lang, genitive=gen))
+    return frozenset(ids)
+
+
 def _load_organisations(builder: _Builder, actors: dict[str, Actor], markers: dict,
                         ascii_variants: bool) -> dict[str, str]:
     """Organisations as actors; returns organisation id → role key it speaks for."""
@@ -467,6 +487,7 @@ def gazetteer() -> Gazetteer:
     people, tenures = _load_people(builder, gen_rule, ascii_variants)
     actors.update({pid: p.actor for pid, p in people.items()})
     countries = _load_countries(builder, actors, markers, gen_rule, ascii_variants)
+    venues = _load_places(builder, actors, gen_rule, ascii_variants)
     org_roles = _load_organisations(builder, actors, markers, ascii_variants)
     multiple, defaults, not_current, future_before, future_after, reach = _load_roles(builder, countries,
                                                                                       set(tenures), markers)
@@ -494,7 +515,13 @@ def gazetteer() -> Gazetteer:
         by_name={a.name: aid for aid, a in actors.items()}, size=len(builder.keys),
         short_automaton=short_automaton,
         fold_word_chars="".join(src for src, dst in fold_pairs if src.isalnum() != dst.isalnum()),
+        venues=venues,
     )
+
+
+def is_venue(actor_id: str) -> bool:
+    """True for a town beyond the capitals (places.yaml): a summit venue or residence, no seat of government."""
+    return actor_id in gazetteer().venues
 
 
 def get_actor(actor_id: str) -> Actor | None:

@@ -273,12 +273,16 @@ def _subject_before(mentions: list[Mention], excluded: set[int], sentences: list
 
 def _destination(text: str, cues: Cues, mentions: list[Mention], start: int, end: int) -> Actor | None:
     """A place or country the span travels to or is in ("nach Peking", "in China")."""
+    return next(_destinations(text, cues, mentions, start, end), None)
+
+
+def _destinations(text: str, cues: Cues, mentions: list[Mention], start: int, end: int):
+    """Every place or country the span travels to or is in, in order."""
     for m in mentions:
         if m.actor.kind in ("place", "country") and start <= m.span.start < end:
             before = text[max(0, m.span.start - 40):m.span.start]
             if cues.place_before.search(before[-16:]) and not cues.topic_place_before.search(before):
-                return m.actor
-    return None
+                yield m.actor
 
 
 def _trip_destination(text: str, cues: Cues, mentions: list[Mention], clause: tuple[int, int],
@@ -649,11 +653,16 @@ def _kind_of(group: _Group, ex: Extraction, cues: Cues, evidence: list[Span]) ->
         spans = [_talk_span(text, cues, ex.sentences[m.sentence], m.trigger) for m in group.members]
     else:
         spans = [(s.start, s.end) for s in evidence]
-    place = next((p for p in (_destination(text, cues, ex.mentions, a, b) for a, b in spans) if p), None)
-    if family == "talk" and place is None:
+    places = [p for a, b in spans for p in _destinations(text, cues, ex.mentions, a, b)]
+    if family == "talk" and not places:
         return "call"
+    # in the host's capital or country a meeting is a visit; a summit town ("in San Francisco") alone says
+    # no more than the triggers do
     if any(cues.sidelines.search(text, s.start, s.end) for s in evidence):
         return "meeting"
+    place = next((p for p in places if not actor_index.is_venue(p.id)), None)
+    if place is None and places:
+        return "visit" if "visit" in kinds else "meeting"
     if place is None:
         place = _dateline_place(ex)
     if place is not None and place.country:
