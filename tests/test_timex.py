@@ -184,10 +184,10 @@ def test_offsets_point_into_the_text_as_given():
 
 
 def test_without_publication_date_the_first_explicit_date_is_the_reference():
-    text = " date 2022-10 Scholz wird am 4. November in China erwartet, am Freitag reist er ab."
+    text = " date 2022-10 Scholz wird am 4. November in China erwartet, am Mittwoch reist er ab."
     tags = tag_timexes(text, published=None, lang="de")
     assert [(t.text, t.value) for t in tags] == [
-        ("2022-10", "2022-10"), ("4. November", "2022-11-04"), ("Freitag", "XXXX-WXX-5")]
+        ("2022-10", "2022-10"), ("4. November", "2022-11-04"), ("Mittwoch", "XXXX-WXX-3")]
 
 
 def test_underspecified_without_any_reference():
@@ -250,7 +250,23 @@ def test_any_word_salad_gives_ordered_spans(words, lang, published):
 
 
 def test_a_known_publication_month_is_the_reference():
-    text = "Scholz wird am 4. November in China erwartet. Am 4. Oktober hatte er es angekündigt, am Freitag reist er."
+    text = "Scholz wird am 4. November in China erwartet. Am 4. Oktober hatte er es angekündigt, am Mittwoch reist er."
     tags = tag_timexes(text, published=None, lang="de", published_month="2022-10")
     assert [(t.text, t.value) for t in tags] == [
-        ("4. November", "2022-11-04"), ("4. Oktober", "2022-10-04"), ("Freitag", "XXXX-WXX-5")]
+        ("4. November", "2022-11-04"), ("4. Oktober", "2022-10-04"), ("Mittwoch", "XXXX-WXX-3")]
+
+
+def test_a_day_of_the_known_month_stays_in_it_whatever_the_tense():
+    tags = tag_timexes("Der für den 17. November geplante Besuch.", published=None, lang="de",
+                       published_month="2023-11")
+    assert [t.value for t in tags] == ["2023-11-17"]
+
+
+def test_without_a_publication_day_a_weekday_is_the_one_dated_day_it_fits():
+    text = "Am Freitagnachmittag empfängt Scholz den Gast. Der für den 17. November geplante Besuch ist heikel."
+    tags = tag_timexes(text, published=None, lang="de", published_month="2023-11")
+    assert [(t.text, t.value) for t in tags] == [("Freitagnachmittag", "2023-11-17TAF"), ("17. November", "2023-11-17")]
+    # two Fridays dated: which one is meant stays open
+    text = "Am Freitag empfängt Scholz den Gast, am 17. November oder am 24. November."
+    tags = tag_timexes(text, published=None, lang="de", published_month="2023-11")
+    assert tags[0].value == "XXXX-WXX-5"

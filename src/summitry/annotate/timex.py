@@ -34,7 +34,8 @@ Conventions (what the tests pin):
   prefix "date 2022-10", a dateline) becomes the reference; what precedes it
   stays underspecified (XXXX-WXX-3). A month the caller knows (the cleaner's
   `published_month`) is that reference from the start, pinned at the month's
-  last day, so "4. Oktober" in an October text is that October.
+  last day, so "4. Oktober" in an October text is that October. A weekday
+  left open then is the one day the text dates on that weekday, if only one.
 
 dateparser, measured (tests/test_timex.py::test_dateparser_alone_comparison):
 `parse()` on the expected spans of tests/data/timex_cases.tsv (base = publication
@@ -52,6 +53,7 @@ is not called at run time.
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -83,7 +85,26 @@ def tag_timexes(text: str, *, published: date | None, lang: str | None,
         if len(value) >= 10 and (typ == "DATE" or typ == "TIME") and value[:4].isdigit() and value[5:7].isdigit() \
                 and value[8:10].isdigit():
             ctx.last_day = _day(value[:10])
+    if published is None:
+        _pin_weekdays(out)
     return out
+
+
+_OPEN_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(T\w+)?$")
+
+
+def _pin_weekdays(timexes: list[Timex]) -> None:
+    """Without a publication day, "am Freitag" is the one day the text dates that falls on a Friday
+    ("der für den 17. November geplante Besuch"), if there is exactly one."""
+    days = {d for t in timexes if (d := t.as_date()) is not None}
+    for i, t in enumerate(timexes):
+        m = _OPEN_WEEKDAY.match(t.value)
+        if m is None:
+            continue
+        fits = [d for d in days if d.isoweekday() == int(m.group(1))]
+        if len(fits) == 1:
+            value = fits[0].isoformat() + (m.group(2) or "")
+            timexes[i] = Timex(t.span, t.text, t.type, value, precision(t.type, value))
 
 
 def _month_end(month: str | None) -> date | None:

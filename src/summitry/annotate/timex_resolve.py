@@ -223,6 +223,8 @@ def _day_value(ctx: Ctx, d: int, mon: int, y: int | None, start: int, end: int) 
         return iso_day(dd) if dd else None
     if not ctx.ref:
         return f"XXXX-{mon:02d}-{d:02d}"
+    if not ctx.ref_day and mon == ctx.ref.month and (dd := safe_date(ctx.ref.year, mon, d)):
+        return iso_day(dd)  # a day of the month the text is known to be from: that month, whatever the tense
     hit = _cyclic(ctx, lambda yy: (x, x) if (x := safe_date(yy, mon, d)) else None, ctx.future(start, end))
     return iso_day(hit[0]) if hit else None
 
