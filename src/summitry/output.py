@@ -56,4 +56,7 @@ def extraction_record(ex: Extraction) -> dict[str, Any]:
                       "wikidata": m.actor.wikidata, "kind": m.actor.kind} for m in ex.mentions],
         "timexes": [{"start": t.span.start, "end": t.span.end, "text": t.text, "type": t.type, "value": t.value}
                     for t in ex.timexes],
+        "statements": [{"start": st.span.start, "end": st.span.end, "side": st.side, "topics": list(st.topics),
+                        "source": st.source_span.text(doc.text) if st.source_span else None}
+                       for st in ex.statements],
     }

@@ -8,6 +8,7 @@
 6. quotes    → Quotes with speakers         (summitry.annotate.quotes)
 7. topics    → document topics, Statements  (summitry.annotate.topics)
 8. contacts  → Contacts                     (summitry.extract)
+9. sides     → the side of each Statement   (summitry.extract.sides)
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from summitry.annotate.topics import tag_topics
 from summitry.clean import clean_document
 from summitry.errors import InputError, SummitryError
 from summitry.extract import extract_contacts
+from summitry.extract.sides import assign_sides
 from summitry.read import read_inputs
 from summitry.records import Document, Extraction, RawDocument
 
@@ -36,6 +38,7 @@ def extract_document(doc: Document) -> Extraction:
     ex.quotes = find_quotes(doc.text, ex.sentences, ex.mentions, lang=lang)  # 6
     ex.topics, ex.statements = tag_topics(doc.text, ex.sentences, lang=lang)  # 7
     ex.contacts = extract_contacts(ex)  # 8
+    assign_sides(ex)  # 9
     return ex
 
 

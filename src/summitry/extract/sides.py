@@ -1,0 +1,192 @@
+"""Sides: which side reported each statement of a document.
+
+A statement's side is a country code when it comes from that country's official
+voice (its leaders, spokespeople, offices, ministries, state media: "laut
+Uschakow", "wie es in einer vom Kreml veröffentlichten Mitteilung heißt",
+"Chinas Staatsmedien zufolge", "the White House said"), `expert` for a named
+commentator, `media` for the outlet itself.
+
+A readout runs on: once a sentence names a side's source, the sentences after it
+keep that side while they stay in its paragraph, are bullet points ("Globale
+Lage: …") or are told in reported speech ("Xi habe betont …"). The first
+sentence that is none of these is the outlet's own voice again. A document from
+a side's own web site (kremlin.ru, fmprc.gov.cn …; data/sides.yaml) is that
+side's as a whole.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from summitry.annotate import actors as actor_index
+from summitry.data import load_yaml
+from summitry.errors import DataFileError
+from summitry.extract.cues import Cues, cues_for
+from summitry.records import Actor, Extraction, Mention, Span
+
+MEDIA = "media"
+EXPERT = "expert"
+_LANGUAGES = ("de", "en")
+_FLAGS = re.IGNORECASE
+_BULLET = re.compile(r"[A-ZÄÖÜ][\w/ -]{2,48}:\s")  # "Globale Lage: …", "Bilateral relations: …"
+# only these roles speak for a side; a minister abroad on a visit still does
+_OFFICIAL_ROLE_SUFFIXES = (".head_of_state", ".head_of_government", ".spokesperson", ".press_secretary",
+                           ".adviser", ".advisor", ".foreign_minister", ".envoy", ".chief_of_staff")
+
+
+@dataclass(frozen=True)
+class SideCues:
+    readout: re.Pattern[str]
+    reported: re.Pattern[str]
+    expert: re.Pattern[str]
+
+
+@lru_cache(maxsize=None)
+def side_cues(language: str | None) -> SideCues:
+    """Compiled cues of one language, or of all when it is unknown."""
+    langs = (language,) if language in _LANGUAGES else _LANGUAGES
+    lists: dict[str, list[str]] = {"readout": [], "reported": [], "expert": []}
+    for lang in langs:
+        data = load_yaml(f"{lang}/sides.yaml") or {}
+        ending = r"\w*" if lang == "de" else r"(?!\w)"
+        for key in lists:
+            lists[key].extend(f"(?:{item}){ending}" for item in data.get(key) or [])
+    return SideCues(**{k: _alternation(v) for k, v in lists.items()})
+
+
+def _alternation(fragments: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{'|'.join(fragments)})" if fragments else r"(?!x)x", _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _side_data() -> tuple[dict[str, str], frozenset[str]]:
+    """(domain → side, names of organisations that speak for their state)."""
+    data = load_yaml("sides.yaml")
+    orgs = load_yaml("actors/organisations.yaml").get("organisations") or []
+    official = {o["name"] for o in orgs if o.get("type") in ("office", "ministry") and o.get("country")}
+    known = {o["name"] for o in orgs}
+    unknown = set(data.get("state_media") or []) - known
+    if unknown:
+        raise DataFileError(f"data file sides.yaml: state_media not in actors/organisations.yaml: {sorted(unknown)}")
+    return dict(data.get("domains") or {}), frozenset(official | set(data.get("state_media") or []))
+
+
+def side_of_url(url: str | None) -> str | None:
+    """The side whose own site published the document, if any."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    domains, _ = _side_data()
+    while host:
+        if host in domains:
+            return domains[host]
+        host = host.partition(".")[2]
+    return None
+
+
+def assign_sides(ex: Extraction) -> list[str]:
+    """The side of every sentence; sets the side (and its source) of each statement."""
+    doc = ex.document
+    whole = side_of_url(doc.url)
+    sources: list[Span | None]
+    if whole is not None:
+        sides, sources = [whole] * len(ex.sentences), [None] * len(ex.sentences)
+    else:
+        sides, sources = _sentence_sides(ex)
+    starts = [s.start for s in ex.sentences]
+    for st in ex.statements:
+        i = bisect.bisect_right(starts, st.span.start) - 1
+        if 0 <= i < len(sides):
+            st.side, st.source_span = sides[i], sources[i]
+    return sides
+
+
+def _sentence_sides(ex: Extraction) -> tuple[list[str], list[Span | None]]:
+    doc = ex.document
+    text = doc.text
+    cues, sc = cues_for(doc.language), side_cues(doc.language)
+    para_starts = [p.start for p in doc.paragraphs]
+    quotes = sorted(ex.quotes, key=lambda q: q.span.start)
+    mentions = sorted(ex.mentions, key=lambda m: m.span.start)
+    mention_starts = [m.span.start for m in mentions]
+    sides: list[str] = []
+    sources: list[Span | None] = []
+    current: str | None = None
+    current_source: Span | None = None
+    scope_paragraph = -1
+    for sent in ex.sentences:
+        paragraph = bisect.bisect_right(para_starts, sent.start) - 1
+        lo, hi = bisect.bisect_left(mention_starts, sent.start), bisect.bisect_left(mention_starts, sent.end)
+        found = _named_source(text, cues, sc, sent, mentions[lo:hi], quotes, doc.published)
+        if found is not None:
+            side, source = found
+            if side != EXPERT:
+                current, current_source, scope_paragraph = side, source, paragraph
+            sides.append(side)
+            sources.append(source)
+            continue
+        if current is not None and (paragraph == scope_paragraph or _BULLET.match(text, sent.start)
+                                    or sc.reported.search(text, sent.start, _first_clause_end(text, sent))):
+            scope_paragraph = paragraph
+            sides.append(current)
+            sources.append(current_source)
+            continue
+        current = None
+        sides.append(MEDIA)
+        sources.append(None)
+    return sides, sources
+
+
+def _named_source(text: str, cues: Cues, sc: SideCues, sent: Span, mentions: list[Mention], quotes,
+                  published) -> tuple[str, Span] | None:
+    """(side, span of the source) when the sentence names who reports it."""
+    readout = sc.readout.search(text, sent.start, sent.end)
+    speakers = {q.speaker.id for q in quotes if q.speaker is not None and sent.start <= q.span.start < sent.end}
+    for m in mentions:
+        if any(q.span.start <= m.span.start < q.span.end for q in quotes):
+            continue  # named inside a quotation: not who reports it
+        bound = (cues.reporter_before.search(text[max(sent.start, m.span.start - 60):m.span.start])
+                 or cues.reporter_after.match(text, m.span.end, sent.end) or m.actor.id in speakers)
+        after = m.span.end
+        while after < sent.end and text[after].isspace():
+            after += 1
+        if m.actor.kind == "country" and m.actor.country and sc.readout.match(text, after, sent.end):
+            return m.actor.country, m.span  # "der chinesischen Stellungnahme", "the Chinese readout"
+        side = _official_side(m.actor, published)
+        if side is not None and (bound or (readout and _speaks_for(m.actor, published))):
+            return side, m.span
+        if bound and m.actor.kind == "person" and side is None and (
+                not actor_index.get_actor(m.actor.id) or sc.expert.search(text, sent.start, sent.end)):
+            return EXPERT, m.span
+    return None
+
+
+def _first_clause_end(text: str, sent: Span) -> int:
+    """Where the main clause of a sentence ends (its first comma): reported speech there is the readout's,
+    in a later clause it is someone else's ("Experten, die glauben, die Beziehungen seien …")."""
+    comma = text.find(",", sent.start, sent.end)
+    return comma if comma >= 0 else sent.end
+
+
+def _official_side(actor: Actor, published) -> str | None:
+    """The country an actor speaks for, or None."""
+    if not actor.country:
+        return None
+    if actor.kind == "organisation":
+        return actor.country if actor.name in _side_data()[1] else None
+    if actor.kind != "person" or actor_index.get_actor(actor.id) is None:
+        return None
+    roles = actor_index.roles_of(actor.id, published)
+    return actor.country if any(r.endswith(_OFFICIAL_ROLE_SUFFIXES) for r in roles) else None
+
+
+def _speaks_for(actor: Actor, published) -> bool:
+    """Offices, ministries, state media, spokespeople and advisers publish readouts; a leader is their subject."""
+    if actor.kind == "organisation":
+        return True
+    roles = actor_index.roles_of(actor.id, published)
+    return bool(roles) and not any(r.endswith((".head_of_state", ".head_of_government")) for r in roles)
