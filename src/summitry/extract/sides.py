@@ -43,13 +43,14 @@ class SideCues:
     readout: re.Pattern[str]
     reported: re.Pattern[str]
     expert: re.Pattern[str]
+    unmentioned: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
 def side_cues(language: str | None) -> SideCues:
     """Compiled cues of one language, or of all when it is unknown."""
     langs = (language,) if language in _LANGUAGES else _LANGUAGES
-    lists: dict[str, list[str]] = {"readout": [], "reported": [], "expert": []}
+    lists: dict[str, list[str]] = {"readout": [], "reported": [], "expert": [], "unmentioned": []}
     for lang in langs:
         data = load_yaml(f"{lang}/sides.yaml") or {}
         ending = r"\w*" if lang == "de" else r"(?!\w)"

@@ -1,0 +1,146 @@
+"""Readout comparison: what each side reported about one contact, topic by topic.
+
+Input: the extractions of an event's documents (their statements carry sides
+and topics, see extract/sides.py), and optionally the event's disagreements.
+Output: a plain dict (JSON-ready) with
+
+- `sides`: the official sides present, in order of first appearance;
+- `matrix`: per topic, per side, the sentences that report it (document id,
+  offsets, text) — the topic × side table;
+- `one_sided`: topics only one side reported, with that side;
+- `unmentioned`: topics the outlets say neither side's publications mention
+  ("Die Ukraine wurde in den Veröffentlichungen beider Seiten nicht erwähnt");
+- `disagreements`: passed through from the event (date, kind, participants).
+
+`to_markdown` and `to_html` render it; the terminal table is in render.py.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import Any
+
+from summitry.annotate.topics import find_cues, taxonomy
+from summitry.extract.sides import EXPERT, MEDIA, side_cues
+from summitry.records import Extraction
+
+NOT_A_SIDE = (MEDIA, EXPERT, "unknown")
+
+
+def compare_sides(extractions: Iterable[Extraction], disagreements: list[dict[str, Any]] | None = None,
+                  event_id: str | None = None) -> dict[str, Any]:
+    """The topic × side comparison of the documents of one event."""
+    sides: list[str] = []
+    matrix: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    unmentioned: dict[str, list[dict[str, Any]]] = {}
+    documents: list[str] = []
+    for ex in sorted(extractions, key=lambda e: e.document.id):
+        doc = ex.document
+        documents.append(doc.id)
+        cues = side_cues(doc.language)
+        for sent in ex.sentences:
+            if cues.unmentioned.search(doc.text, sent.start, sent.end):
+                # any cue counts here: "Die Ukraine … nicht erwähnt" names its topic with one word
+                evidence = {"document": doc.id, "start": sent.start, "end": sent.end,
+                            "text": doc.text[sent.start:sent.end]}
+                for topic in dict.fromkeys(c.topic for _, c in find_cues(evidence["text"], lang=doc.language)):
+                    unmentioned.setdefault(topic, []).append(evidence)
+        for st in ex.statements:
+            evidence = {"document": doc.id, "start": st.span.start, "end": st.span.end,
+                        "text": doc.text[st.span.start:st.span.end]}
+            if st.side in NOT_A_SIDE:
+                continue
+            if st.side not in sides:
+                sides.append(st.side)
+            for topic in st.topics:
+                cell = matrix.setdefault(topic, {}).setdefault(st.side, [])
+                if evidence["text"] not in {e["text"] for e in cell}:
+                    cell.append(evidence)
+    order = {t: i for i, t in enumerate(taxonomy())}
+    topics = sorted(matrix, key=lambda t: (order.get(t, len(order)), t))
+    one_sided = [{"topic": t, "side": next(iter(matrix[t]))} for t in topics
+                 if len(sides) > 1 and len(matrix[t]) == 1]
+    return {
+        "event": event_id,
+        "documents": documents,
+        "sides": sides,
+        "matrix": {t: matrix[t] for t in topics},
+        "one_sided": one_sided,
+        "unmentioned": {t: unmentioned[t] for t in sorted(unmentioned, key=lambda t: (order.get(t, 99), t))},
+        "disagreements": list(disagreements or []),
+    }
+
+
+def _label(topic: str, lang: str) -> str:
+    t = taxonomy().get(topic)
+    return topic if t is None else (t.label_de if lang == "de" else t.label_en)
+
+
+def to_markdown(result: dict[str, Any], lang: str = "en") -> str:
+    """The comparison as a Markdown document: the matrix, then the lists."""
+    sides = result["sides"]
+    lines = [f"# Readout comparison{' · ' + result['event'] if result.get('event') else ''}", ""]
+    lines.append("| topic | " + " | ".join(sides) + " |")
+    lines.append("|---|" + "---|" * len(sides))
+    for topic, cells in result["matrix"].items():
+        row = [_md(cells[s][0]["text"]) if s in cells else "–" for s in sides]
+        lines.append(f"| {_label(topic, lang)} | " + " | ".join(row) + " |")
+    if result["one_sided"]:
+        lines += ["", "## Reported by one side only", ""]
+        lines += [f"- {_label(o['topic'], lang)}: {o['side']}" for o in result["one_sided"]]
+    if result["unmentioned"]:
+        lines += ["", "## Mentioned by neither side", ""]
+        lines += [f"- {_label(t, lang)}: {_md(ev[0]['text'])}" for t, ev in result["unmentioned"].items()]
+    if result["disagreements"]:
+        lines += ["", "## Where the sources disagree", ""]
+        lines += [f"- {_md(_disagreement_text(d))}" for d in result["disagreements"]]
+    return "\n".join(lines) + "\n"
+
+
+def to_html(result: dict[str, Any], lang: str = "en") -> str:
+    """The comparison as a standalone HTML page."""
+    esc = html.escape
+    sides = result["sides"]
+    head = "".join(f"<th>{esc(s)}</th>" for s in sides)
+    rows = []
+    for topic, cells in result["matrix"].items():
+        tds = "".join(
+            f"<td>{'<br>'.join(esc(e['text']) for e in cells[s])}</td>" if s in cells else "<td>–</td>"
+            for s in sides)
+        rows.append(f"<tr><th>{esc(_label(topic, lang))}</th>{tds}</tr>")
+    parts = [f"<!doctype html><html lang=\"{esc(lang)}\"><meta charset=\"utf-8\"><title>Readout comparison</title>",
+             "<style>table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}"
+             "</style>",
+             f"<h1>Readout comparison {esc(result.get('event') or '')}</h1>",
+             f"<table><tr><th>topic</th>{head}</tr>{''.join(rows)}</table>"]
+    if result["one_sided"]:
+        items = "".join(f"<li>{esc(_label(o['topic'], lang))}: {esc(o['side'])}</li>" for o in result["one_sided"])
+        parts.append(f"<h2>Reported by one side only</h2><ul>{items}</ul>")
+    if result["unmentioned"]:
+        items = "".join(f"<li>{esc(_label(t, lang))}: {esc(ev[0]['text'])}</li>"
+                        for t, ev in result["unmentioned"].items())
+        parts.append(f"<h2>Mentioned by neither side</h2><ul>{items}</ul>")
+    if result["disagreements"]:
+        items = "".join(f"<li>{esc(_disagreement_text(d))}</li>" for d in result["disagreements"])
+        parts.append(f"<h2>Where the sources disagree</h2><ul>{items}</ul>")
+    return "\n".join(parts) + "\n</html>\n"
+
+
+def _md(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _disagreement_text(d: dict[str, Any]) -> str:
+    """One line for a disagreement, whatever fields the event gives it."""
+    field = d.get("field", "?")
+    values = d.get("values")
+    if isinstance(values, dict):
+        shown = "; ".join(f"{v}: {', '.join(map(str, docs)) if isinstance(docs, list) else docs}"
+                          for v, docs in values.items())
+    elif isinstance(values, list):
+        shown = "; ".join(str(v.get("value", v)) + (f" ({v.get('document')})" if isinstance(v, dict)
+                                                      and v.get("document") else "") for v in values)
+    else:
+        shown = str(values)
+    return f"{field}: {shown}"
