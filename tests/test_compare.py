@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from summitry.compare import compare_sides, to_html, to_markdown
+from summitry.compare import compare_extractions, to_html, to_markdown
 from summitry.offsets import OffsetText
 from summitry.pipeline import extract_document
 from summitry.records import Document, Span
@@ -31,7 +31,7 @@ def _extraction(doc_id: str, text: str):
 
 
 def test_topic_by_side_matrix_one_sided_points_and_what_neither_side_mentioned():
-    result = compare_sides([_extraction("a", RU_CN)], event_id="ev-1",
+    result = compare_extractions([_extraction("a", RU_CN)], event_id="ev-1",
                            disagreements=[{"field": "date", "values": {"2026-02-04": ["a"], "2026-02-03": ["b"]}}])
     assert result["sides"] == ["RU", "CN"]
     assert set(result["matrix"]["trade"]) == {"RU", "CN"}
@@ -48,5 +48,5 @@ def test_topic_by_side_matrix_one_sided_points_and_what_neither_side_mentioned()
 
 
 def test_documents_of_one_side_only_have_no_one_sided_list():
-    result = compare_sides([_extraction("b", "Laut Uschakow sprachen Putin und Xi über Handel und Energie.")])
+    result = compare_extractions([_extraction("b", "Laut Uschakow sprachen Putin und Xi über Handel und Energie.")])
     assert result["sides"] == ["RU"] and result["one_sided"] == []

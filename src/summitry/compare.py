@@ -1,7 +1,9 @@
 """Readout comparison: what each side reported about one contact, topic by topic.
 
-Input: the extractions of an event's documents (their statements carry sides
-and topics, see extract/sides.py), and optionally the event's disagreements.
+Input: the extraction records of an event's documents with their clean texts
+(the statements carry sides and topics, the omissions what a text says neither
+readout mentioned; see extract/sides.py), and optionally the event's
+disagreements.
 Output: a plain dict (JSON-ready) with
 
 - `sides`: the official sides present, in order of first appearance;
@@ -21,40 +23,42 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
-from summitry.annotate.topics import find_cues, taxonomy
-from summitry.extract.sides import EXPERT, MEDIA, side_cues
+from summitry.annotate.topics import taxonomy
+from summitry.extract.sides import EXPERT, MEDIA
 from summitry.records import Extraction
 
 NOT_A_SIDE = (MEDIA, EXPERT, "unknown")
 
 
-def compare_sides(extractions: Iterable[Extraction], disagreements: list[dict[str, Any]] | None = None,
+def compare_extractions(extractions: Iterable[Extraction], disagreements: list[dict[str, Any]] | None = None,
+                        event_id: str | None = None) -> dict[str, Any]:
+    """`compare_sides` on in-memory extractions."""
+    from summitry.output import extraction_record
+
+    return compare_sides([(extraction_record(ex), ex.document.text) for ex in extractions], disagreements, event_id)
+
+
+def compare_sides(documents: Iterable[tuple[dict[str, Any], str]], disagreements: list[dict[str, Any]] | None = None,
                   event_id: str | None = None) -> dict[str, Any]:
-    """The topic × side comparison of the documents of one event."""
+    """The topic × side comparison of one event's documents: (extraction record, clean text) pairs."""
     sides: list[str] = []
     matrix: dict[str, dict[str, list[dict[str, Any]]]] = {}
     unmentioned: dict[str, list[dict[str, Any]]] = {}
-    documents: list[str] = []
-    for ex in sorted(extractions, key=lambda e: e.document.id):
-        doc = ex.document
-        documents.append(doc.id)
-        cues = side_cues(doc.language)
-        for sent in ex.sentences:
-            if cues.unmentioned.search(doc.text, sent.start, sent.end):
-                # any cue counts here: "Die Ukraine … nicht erwähnt" names its topic with one word
-                evidence = {"document": doc.id, "start": sent.start, "end": sent.end,
-                            "text": doc.text[sent.start:sent.end]}
-                for topic in dict.fromkeys(c.topic for _, c in find_cues(evidence["text"], lang=doc.language)):
-                    unmentioned.setdefault(topic, []).append(evidence)
-        for st in ex.statements:
-            evidence = {"document": doc.id, "start": st.span.start, "end": st.span.end,
-                        "text": doc.text[st.span.start:st.span.end]}
-            if st.side in NOT_A_SIDE:
+    ids: list[str] = []
+    for record, text in sorted(documents, key=lambda d: d[0]["id"]):
+        ids.append(record["id"])
+        for om in record.get("omissions") or []:
+            evidence = _evidence(record["id"], om, text)
+            for topic in om["topics"]:
+                unmentioned.setdefault(topic, []).append(evidence)
+        for st in record.get("statements") or []:
+            if st["side"] in NOT_A_SIDE:
                 continue
-            if st.side not in sides:
-                sides.append(st.side)
-            for topic in st.topics:
-                cell = matrix.setdefault(topic, {}).setdefault(st.side, [])
+            evidence = _evidence(record["id"], st, text)
+            if st["side"] not in sides:
+                sides.append(st["side"])
+            for topic in st["topics"]:
+                cell = matrix.setdefault(topic, {}).setdefault(st["side"], [])
                 if evidence["text"] not in {e["text"] for e in cell}:
                     cell.append(evidence)
     order = {t: i for i, t in enumerate(taxonomy())}
@@ -63,13 +67,17 @@ def compare_sides(extractions: Iterable[Extraction], disagreements: list[dict[st
                  if len(sides) > 1 and len(matrix[t]) == 1]
     return {
         "event": event_id,
-        "documents": documents,
+        "documents": ids,
         "sides": sides,
         "matrix": {t: matrix[t] for t in topics},
         "one_sided": one_sided,
         "unmentioned": {t: unmentioned[t] for t in sorted(unmentioned, key=lambda t: (order.get(t, 99), t))},
         "disagreements": list(disagreements or []),
     }
+
+
+def _evidence(doc_id: str, item: dict[str, Any], text: str) -> dict[str, Any]:
+    return {"document": doc_id, "start": item["start"], "end": item["end"], "text": text[item["start"]:item["end"]]}
 
 
 def _label(topic: str, lang: str) -> str:

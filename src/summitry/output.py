@@ -59,4 +59,6 @@ def extraction_record(ex: Extraction) -> dict[str, Any]:
         "statements": [{"start": st.span.start, "end": st.span.end, "side": st.side, "topics": list(st.topics),
                         "source": st.source_span.text(doc.text) if st.source_span else None}
                        for st in ex.statements],
+        "omissions": [{"start": st.span.start, "end": st.span.end, "side": st.side, "topics": list(st.topics)}
+                      for st in ex.omissions],
     }

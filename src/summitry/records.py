@@ -189,6 +189,7 @@ class Extraction:
     timexes: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    omissions: list[Statement] = field(default_factory=list)  # "in neither side's readout": topics left out
     contacts: list[Contact] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
 

@@ -23,10 +23,11 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from summitry.annotate import actors as actor_index
+from summitry.annotate.topics import find_cues
 from summitry.data import load_yaml
 from summitry.errors import DataFileError
 from summitry.extract.cues import Cues, cues_for
-from summitry.records import Actor, Extraction, Mention, Span
+from summitry.records import Actor, Extraction, Mention, Span, Statement
 
 MEDIA = "media"
 EXPERT = "expert"
@@ -103,7 +104,25 @@ def assign_sides(ex: Extraction) -> list[str]:
         i = bisect.bisect_right(starts, st.span.start) - 1
         if 0 <= i < len(sides):
             st.side, st.source_span = sides[i], sources[i]
+    ex.omissions = _omissions(ex, sides)
     return sides
+
+
+def _omissions(ex: Extraction, sides: list[str]) -> list[Statement]:
+    """Sentences saying a readout left a topic out ("Die Ukraine wurde … nicht erwähnt"), with those topics.
+
+    Any cue of a topic counts here: such a sentence names what is missing with a word or two.
+    """
+    text = ex.document.text
+    unmentioned = side_cues(ex.document.language).unmentioned
+    out = []
+    for i, sent in enumerate(ex.sentences):
+        if unmentioned.search(text, sent.start, sent.end):
+            topics = list(dict.fromkeys(c.topic for _, c in find_cues(text[sent.start:sent.end],
+                                                                      lang=ex.document.language)))
+            if topics:
+                out.append(Statement(span=sent, side=sides[i], topics=topics))
+    return out
 
 
 def _sentence_sides(ex: Extraction) -> tuple[list[str], list[Span | None]]:
