@@ -21,37 +21,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus  # noqa: E402
 
 from summitry import pipeline  # noqa: E402
-from summitry.annotate.actors import find_mentions  # noqa: E402
-from summitry.annotate.quotes import find_quotes  # noqa: E402
-from summitry.annotate.sentences import split_sentences  # noqa: E402
-from summitry.annotate.timex import tag_timexes  # noqa: E402
-from summitry.annotate.topics import tag_topics  # noqa: E402
 from summitry.clean import clean_document  # noqa: E402
-from summitry.extract import extract_contacts  # noqa: E402
+from summitry.pipeline import STAGES  # noqa: E402
 from summitry.records import Extraction, RawDocument  # noqa: E402
 
 
 def _stages(raw: RawDocument, timings: dict[str, float]) -> None:
-    """The pipeline's stages 2–8, each timed."""
+    """The pipeline's stages, each timed: cleaning, then pipeline.STAGES as the pipeline runs them."""
     clock = time.perf_counter
     t = clock()
     doc = clean_document(raw)
     timings["clean"] += clock() - t
     ex = Extraction(document=doc)
-    steps = [
-        ("sentences", lambda: setattr(ex, "sentences", split_sentences(doc.text, doc.language))),
-        ("actors", lambda: setattr(ex, "mentions", find_mentions(doc.text, ex.sentences, published=doc.published,
-                                                                 lang=doc.language))),
-        ("timex", lambda: setattr(ex, "timexes", tag_timexes(doc.text, published=doc.published,
-                                                             lang=doc.language))),
-        ("quotes", lambda: setattr(ex, "quotes", find_quotes(doc.text, ex.sentences, ex.mentions,
-                                                             lang=doc.language))),
-        ("topics", lambda: tag_topics(doc.text, ex.sentences, lang=doc.language)),
-        ("contacts", lambda: setattr(ex, "contacts", extract_contacts(ex))),
-    ]
-    for name, step in steps:
+    for name, stage in STAGES:
         t = clock()
-        step()
+        stage(ex)
         timings[name] += clock() - t
 
 

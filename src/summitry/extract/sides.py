@@ -26,7 +26,7 @@ from summitry.annotate import actors as actor_index
 from summitry.annotate.topics import find_cues
 from summitry.data import load_yaml
 from summitry.errors import DataFileError
-from summitry.extract.cues import Cues, cues_for
+from summitry.extract.cues import Cues, _first_letters, cues_for
 from summitry.records import Actor, Extraction, Mention, Span, Statement
 
 MEDIA = "media"
@@ -61,7 +61,10 @@ def side_cues(language: str | None) -> SideCues:
 
 
 def _alternation(fragments: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{'|'.join(fragments)})" if fragments else r"(?!x)x", _FLAGS)
+    if not fragments:
+        return re.compile(r"(?!x)x")
+    # scanned over whole texts: a first-letter check before the branches
+    return re.compile(rf"{_first_letters(fragments)}(?<!\w)(?:{'|'.join(fragments)})", _FLAGS)
 
 
 @lru_cache(maxsize=1)
@@ -116,12 +119,18 @@ def _omissions(ex: Extraction, sides: list[str]) -> list[Statement]:
     text = ex.document.text
     unmentioned = side_cues(ex.document.language).unmentioned
     out = []
-    for i, sent in enumerate(ex.sentences):
-        if unmentioned.search(text, sent.start, sent.end):
-            topics = list(dict.fromkeys(c.topic for _, c in find_cues(text[sent.start:sent.end],
-                                                                      lang=ex.document.language)))
-            if topics:
-                out.append(Statement(span=sent, side=sides[i], topics=topics))
+    starts = [s.start for s in ex.sentences]
+    hit: set[int] = set()
+    for m in unmentioned.finditer(text):  # one pass: such sentences are rare
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or i in hit or m.start() >= ex.sentences[i].end:
+            continue
+        hit.add(i)
+        sent = ex.sentences[i]
+        topics = list(dict.fromkeys(c.topic for _, c in find_cues(text[sent.start:sent.end],
+                                                                  lang=ex.document.language)))
+        if topics:
+            out.append(Statement(span=sent, side=sides[i], topics=topics))
     return out
 
 
@@ -138,10 +147,12 @@ def _sentence_sides(ex: Extraction) -> tuple[list[str], list[Span | None]]:
     current: str | None = None
     current_source: Span | None = None
     scope_paragraph = -1
+    official: dict[str, tuple[str | None, bool]] = {}
     for sent in ex.sentences:
         paragraph = bisect.bisect_right(para_starts, sent.start) - 1
         lo, hi = bisect.bisect_left(mention_starts, sent.start), bisect.bisect_left(mention_starts, sent.end)
-        found = _named_source(text, cues, sc, sent, mentions[lo:hi], quotes, doc.published)
+        found = _named_source(text, cues, sc, sent, mentions[lo:hi], quotes, doc.published, official) \
+            if lo < hi else None
         if found is not None:
             side, source = found
             if side != EXPERT:
@@ -162,25 +173,47 @@ def _sentence_sides(ex: Extraction) -> tuple[list[str], list[Span | None]]:
 
 
 def _named_source(text: str, cues: Cues, sc: SideCues, sent: Span, mentions: list[Mention], quotes,
-                  published) -> tuple[str, Span] | None:
-    """(side, span of the source) when the sentence names who reports it."""
-    readout = sc.readout.search(text, sent.start, sent.end)
-    speakers = {q.speaker.id for q in quotes if q.speaker is not None and sent.start <= q.span.start < sent.end}
+                  published, official: dict[str, tuple[str | None, bool]]) -> tuple[str, Span] | None:
+    """(side, span of the source) when the sentence names who reports it.
+
+    `official`: per actor id seen so far in the document, its side and whether it publishes readouts
+    (roles are looked up once).
+    """
+    readout: bool | None = None  # searched once, when a candidate needs it
+    speakers: set[str] | None = None
     for m in mentions:
+        actor = m.actor
+        if actor.kind == "country":
+            if actor.country:
+                after = m.span.end
+                while after < sent.end and text[after].isspace():
+                    after += 1
+                if sc.readout.match(text, after, sent.end):
+                    return actor.country, m.span  # "der chinesischen Stellungnahme", "the Chinese readout"
+            continue
+        if actor.kind not in ("person", "organisation"):
+            continue
+        if actor.id not in official:
+            side = _official_side(actor, published)
+            official[actor.id] = (side, side is not None and _speaks_for(actor, published))
+        side, speaks = official[actor.id]
+        if side is None and actor.kind != "person":
+            continue
         if any(q.span.start <= m.span.start < q.span.end for q in quotes):
             continue  # named inside a quotation: not who reports it
-        bound = (cues.reporter_before.search(text[max(sent.start, m.span.start - 60):m.span.start])
-                 or cues.reporter_after.match(text, m.span.end, sent.end) or m.actor.id in speakers)
-        after = m.span.end
-        while after < sent.end and text[after].isspace():
-            after += 1
-        if m.actor.kind == "country" and m.actor.country and sc.readout.match(text, after, sent.end):
-            return m.actor.country, m.span  # "der chinesischen Stellungnahme", "the Chinese readout"
-        side = _official_side(m.actor, published)
-        if side is not None and (bound or (readout and _speaks_for(m.actor, published))):
-            return side, m.span
-        if bound and m.actor.kind == "person" and side is None and (
-                not actor_index.get_actor(m.actor.id) or sc.expert.search(text, sent.start, sent.end)):
+        if speakers is None:
+            speakers = {q.speaker.id for q in quotes
+                        if q.speaker is not None and sent.start <= q.span.start < sent.end}
+        bound = (actor.id in speakers or cues.reporter_after.match(text, m.span.end, sent.end)
+                 or cues.reporter_before.search(text, max(sent.start, m.span.start - 60), m.span.start))
+        if side is not None:
+            if not bound and speaks:
+                if readout is None:
+                    readout = sc.readout.search(text, sent.start, sent.end) is not None
+                bound = readout
+            if bound:
+                return side, m.span
+        elif bound and (not actor_index.get_actor(actor.id) or sc.expert.search(text, sent.start, sent.end)):
             return EXPERT, m.span
     return None
 
