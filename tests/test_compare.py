@@ -32,7 +32,10 @@ def _extraction(doc_id: str, text: str):
 
 def test_topic_by_side_matrix_one_sided_points_and_what_neither_side_mentioned():
     result = compare_extractions([_extraction("a", RU_CN)], event_id="ev-1",
-                           disagreements=[{"field": "date", "values": {"2026-02-04": ["a"], "2026-02-03": ["b"]}}])
+                           disagreements=[{"field": "date", "values": [
+                                     {"value": "2026-02-04", "support": 1, "sources": [
+                                         {"document": "a", "evidence": [{"text": "am Mittwoch"}]}]},
+                                     {"value": "2026-02-03", "support": 1, "sources": [{"document": "b"}]}]}])
     assert result["sides"] == ["RU", "CN"]
     assert set(result["matrix"]["trade"]) == {"RU", "CN"}
     assert "Iran" in result["matrix"]["iran"]["RU"][0]["text"]
@@ -42,7 +45,7 @@ def test_topic_by_side_matrix_one_sided_points_and_what_neither_side_mentioned()
     evidence = result["matrix"]["iran"]["RU"][0]
     assert RU_CN[evidence["start"]:evidence["end"]] == evidence["text"]
     md = to_markdown(result)
-    assert md.startswith("# Readout comparison · ev-1") and "| topic | RU | CN |" in md and "date: 2026-02-04: a" in md
+    assert md.startswith("# Readout comparison · ev-1") and "| topic | RU | CN |" in md and "date: 2026-02-04 (a) «am Mittwoch» vs 2026-02-03 (b)" in md
     page = to_html(result)
     assert "<th>RU</th><th>CN</th>" in page and "Mentioned by neither side" in page
 

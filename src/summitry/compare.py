@@ -140,15 +140,17 @@ def _md(text: str) -> str:
 
 
 def _disagreement_text(d: dict[str, Any]) -> str:
-    """One line for a disagreement, whatever fields the event gives it."""
-    field = d.get("field", "?")
-    values = d.get("values")
-    if isinstance(values, dict):
-        shown = "; ".join(f"{v}: {', '.join(map(str, docs)) if isinstance(docs, list) else docs}"
-                          for v, docs in values.items())
-    elif isinstance(values, list):
-        shown = "; ".join(str(v.get("value", v)) + (f" ({v.get('document')})" if isinstance(v, dict)
-                                                      and v.get("document") else "") for v in values)
-    else:
-        shown = str(values)
-    return f"{field}: {shown}"
+    """One line for a disagreement: each value with the documents that give it and their evidence."""
+    parts = []
+    for v in d.get("values") or []:
+        if not isinstance(v, dict):
+            parts.append(str(v))
+            continue
+        value = v.get("value")
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        sources = v.get("sources") or []
+        docs = ", ".join(str(src.get("document")) for src in sources if isinstance(src, dict))
+        evidence = next((e.get("text") for src in sources if isinstance(src, dict)
+                         for e in src.get("evidence") or [] if isinstance(e, dict) and e.get("text")), None)
+        parts.append(f"{shown} ({docs})" + (f" «{' '.join(evidence.split())}»" if evidence else ""))
+    return f"{d.get('field', '?')}: " + " vs ".join(parts)
