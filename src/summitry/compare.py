@@ -80,7 +80,7 @@ def _evidence(doc_id: str, item: dict[str, Any], text: str) -> dict[str, Any]:
     return {"document": doc_id, "start": item["start"], "end": item["end"], "text": text[item["start"]:item["end"]]}
 
 
-def _label(topic: str, lang: str) -> str:
+def topic_label(topic: str, lang: str) -> str:
     t = taxonomy().get(topic)
     return topic if t is None else (t.label_de if lang == "de" else t.label_en)
 
@@ -93,16 +93,16 @@ def to_markdown(result: dict[str, Any], lang: str = "en") -> str:
     lines.append("|---|" + "---|" * len(sides))
     for topic, cells in result["matrix"].items():
         row = [_md(cells[s][0]["text"]) if s in cells else "–" for s in sides]
-        lines.append(f"| {_label(topic, lang)} | " + " | ".join(row) + " |")
+        lines.append(f"| {topic_label(topic, lang)} | " + " | ".join(row) + " |")
     if result["one_sided"]:
         lines += ["", "## Reported by one side only", ""]
-        lines += [f"- {_label(o['topic'], lang)}: {o['side']}" for o in result["one_sided"]]
+        lines += [f"- {topic_label(o['topic'], lang)}: {o['side']}" for o in result["one_sided"]]
     if result["unmentioned"]:
         lines += ["", "## Mentioned by neither side", ""]
-        lines += [f"- {_label(t, lang)}: {_md(ev[0]['text'])}" for t, ev in result["unmentioned"].items()]
+        lines += [f"- {topic_label(t, lang)}: {_md(ev[0]['text'])}" for t, ev in result["unmentioned"].items()]
     if result["disagreements"]:
         lines += ["", "## Where the sources disagree", ""]
-        lines += [f"- {_md(_disagreement_text(d))}" for d in result["disagreements"]]
+        lines += [f"- {_md(disagreement_text(d))}" for d in result["disagreements"]]
     return "\n".join(lines) + "\n"
 
 
@@ -116,21 +116,22 @@ def to_html(result: dict[str, Any], lang: str = "en") -> str:
         tds = "".join(
             f"<td>{'<br>'.join(esc(e['text']) for e in cells[s])}</td>" if s in cells else "<td>–</td>"
             for s in sides)
-        rows.append(f"<tr><th>{esc(_label(topic, lang))}</th>{tds}</tr>")
+        rows.append(f"<tr><th>{esc(topic_label(topic, lang))}</th>{tds}</tr>")
     parts = [f"<!doctype html><html lang=\"{esc(lang)}\"><meta charset=\"utf-8\"><title>Readout comparison</title>",
              "<style>table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}"
              "</style>",
              f"<h1>Readout comparison {esc(result.get('event') or '')}</h1>",
              f"<table><tr><th>topic</th>{head}</tr>{''.join(rows)}</table>"]
     if result["one_sided"]:
-        items = "".join(f"<li>{esc(_label(o['topic'], lang))}: {esc(o['side'])}</li>" for o in result["one_sided"])
+        items = "".join(f"<li>{esc(topic_label(o['topic'], lang))}: {esc(o['side'])}</li>"
+                        for o in result["one_sided"])
         parts.append(f"<h2>Reported by one side only</h2><ul>{items}</ul>")
     if result["unmentioned"]:
-        items = "".join(f"<li>{esc(_label(t, lang))}: {esc(ev[0]['text'])}</li>"
+        items = "".join(f"<li>{esc(topic_label(t, lang))}: {esc(ev[0]['text'])}</li>"
                         for t, ev in result["unmentioned"].items())
         parts.append(f"<h2>Mentioned by neither side</h2><ul>{items}</ul>")
     if result["disagreements"]:
-        items = "".join(f"<li>{esc(_disagreement_text(d))}</li>" for d in result["disagreements"])
+        items = "".join(f"<li>{esc(disagreement_text(d))}</li>" for d in result["disagreements"])
         parts.append(f"<h2>Where the sources disagree</h2><ul>{items}</ul>")
     return "\n".join(parts) + "\n</html>\n"
 
@@ -139,7 +140,7 @@ def _md(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _disagreement_text(d: dict[str, Any]) -> str:
+def disagreement_text(d: dict[str, Any]) -> str:
     """One line for a disagreement: each value with the documents that give it and their evidence."""
     parts = []
     for v in d.get("values") or []:

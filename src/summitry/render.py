@@ -137,3 +137,52 @@ def ingest_progress() -> Iterator[Callable[[str, str], None]]:
     with bar:
         task = bar.add_task("ingesting", total=None)
         yield step
+
+
+def _short(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def print_comparison(result: dict[str, Any], lang: str = "en") -> None:
+    """`compare`: the topic × side table with one evidence sentence per cell, then the lists."""
+    from summitry.compare import disagreement_text, topic_label
+
+    sides = result["sides"]
+    table = Table(title=f"Readouts compared: {result.get('event') or ''}", show_lines=True)
+    table.add_column("topic")
+    for side in sides:
+        table.add_column(side)
+    for topic, cells in result["matrix"].items():
+        table.add_row(topic_label(topic, lang),
+                      *(Text(_short(cells[s][0]["text"])) if s in cells else Text("–") for s in sides))
+    console.print(table)
+    if result["one_sided"]:
+        console.print("Reported by one side only: " + ", ".join(
+            f"{topic_label(o['topic'], lang)} ({o['side']})" for o in result["one_sided"]))
+    for topic, evidence in result["unmentioned"].items():
+        console.print(Text(f"Mentioned by neither side: {topic_label(topic, lang)} — {_short(evidence[0]['text'])}"))
+    for d in result["disagreements"]:
+        console.print(Text("Disagreement: " + disagreement_text(d), style="bold"))
+
+
+def print_timeline(result: dict[str, Any]) -> None:
+    """`timeline`: the contacts in order, counts per pair and kind, and the series."""
+    table = Table(title=f"Contacts ({len(result['contacts'])} dated, {len(result['undated'])} undated)")
+    for col in ("date", "kind", "status", "participants", "event"):
+        table.add_column(col)
+    for c in result["contacts"]:
+        table.add_row(c["date"], c["kind"] or "", c["status"] or "", Text(", ".join(c["participants"])),
+                      Text(c["id"] or ""))
+    console.print(table)
+    pairs = Table(title="Per pair")
+    for col in ("pair", "contacts", "by kind"):
+        pairs.add_column(col)
+    for p in result["pairs"]:
+        pairs.add_row(Text(" – ".join(p["pair"])), str(p["total"]),
+                      ", ".join(f"{k} {n}" for k, n in p["counts"].items()))
+    console.print(pairs)
+    for s in result["series"]:
+        console.print(Text(f"Series: {' – '.join(s['pair'])}, {s['family']}, around {s['usual_day']} in "
+                           f"{', '.join(map(str, s['years']))}"
+                           + (f" — «{_short(s['evidence'][0]['text'])}»" if s["evidence"] else "")))
