@@ -37,6 +37,7 @@ from summitry.extract.participants import (
     unique_actors,
     widening,
 )
+from summitry.extract.prefilter import document_cues
 from summitry.records import Actor, Contact, Extraction, Mention, Span, Timex
 
 REMOTE = ("video_call", "phone_call", "call")
@@ -298,7 +299,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
     """Steps 1–3: every trigger with its people, status and date."""
     doc = ex.document
     text = doc.text
-    cues = cues_for(doc.language)
+    cues = document_cues(text, doc.language)
     mentions = sorted(ex.mentions, key=lambda m: m.span.start)
     excluded = _reporter_mentions(text, mentions, cues, doc.published)
     quotes = [q.span for q in ex.quotes]
@@ -661,7 +662,7 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
     """Every contact the document reports, the main one flagged."""
     doc = ex.document
     text = doc.text
-    cues = cues_for(doc.language)
+    cues = document_cues(text, doc.language)
     named = frozenset(m.actor.country for m in ex.mentions if m.actor.kind == "person" and m.actor.country
                       and _has_roles(m.actor, doc.published))
     groups = group_mentions(find_trigger_mentions(ex), named or frozenset({"-"}))
