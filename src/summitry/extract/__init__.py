@@ -30,6 +30,7 @@ from summitry.extract.cues import Cues, cues_for
 from summitry.extract.participants import (
     clause_bounds,
     clauses,
+    held_roles,
     is_known,
     is_reporter,
     people_in,
@@ -123,7 +124,7 @@ def _inside(spans: list[Span], pos: int) -> bool:
 
 
 def _has_roles(actor: Actor, on: date | None) -> bool:
-    return is_known(actor) and bool(actor_index.roles_of(actor.id, on))
+    return bool(held_roles(actor.id, on))
 
 
 def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date | None) -> set[int]:

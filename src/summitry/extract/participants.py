@@ -82,9 +82,15 @@ def is_known(actor: Actor) -> bool:
     return actor_index.get_actor(actor.id) is not None
 
 
+@lru_cache(maxsize=1 << 16)
+def held_roles(actor_id: str, on: date | None) -> tuple[str, ...]:
+    """`roles_of` a gazetteer person (none for anyone else), remembered: asked for every trigger's people."""
+    return tuple(actor_index.roles_of(actor_id, on)) if actor_index.get_actor(actor_id) is not None else ()
+
+
 def is_reporter(actor: Actor, on: date | None) -> bool:
     """True for people whose role is to speak for a leader (spokespeople, advisers)."""
-    roles = actor_index.roles_of(actor.id, on) if is_known(actor) else []
+    roles = held_roles(actor.id, on)
     return bool(roles) and all(r.endswith(_REPORTER_ROLE_SUFFIXES) for r in roles)
 
 

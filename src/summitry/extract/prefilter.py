@@ -216,6 +216,7 @@ class _Filtered:
     """A cue pattern that, on its document's text, skips what its literals rule out.
 
     Any other string, and anything but search/match/finditer, goes to the plain pattern.
+    Answers are kept per range: the rules ask the same of each trigger in a clause or sentence.
     """
 
     def __init__(self, pattern: re.Pattern[str], text: str, starts: list[int], ends: list[int],
@@ -225,9 +226,40 @@ class _Filtered:
         self.starts = starts  # literal occurrences, by start
         self.ends = ends
         self.anchored = anchored  # matches start only at `starts`
+        self._searched: dict[tuple[int, int], re.Match[str] | None] = {}
+        self._found: dict[tuple[int, int], list[re.Match[str]]] = {}
 
     def __getattr__(self, name: str):
         return getattr(self.pattern_object, name)
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(string) if endpos is None else endpos
+        if string is not self.text:
+            return self.pattern_object.search(string, pos, end)
+        key = (pos, end)
+        if key not in self._searched:
+            self._searched[key] = self._search(pos, end)
+        return self._searched[key]
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(string) if endpos is None else endpos
+        if string is not self.text:
+            return self.pattern_object.match(string, pos, end)
+        if self.anchored:
+            i = bisect.bisect_left(self.starts, pos)
+            possible = i < len(self.starts) and self.starts[i] == pos
+        else:
+            possible = self._possible(pos, end)
+        return self.pattern_object.match(string, pos, end) if possible else None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(string) if endpos is None else endpos
+        if string is not self.text:
+            return self.pattern_object.finditer(string, pos, end)
+        key = (pos, end)
+        if key not in self._found:
+            self._found[key] = self._findall(pos, end)
+        return iter(self._found[key])
 
     def _possible(self, pos: int, endpos: int) -> bool:
         """Some literal lies wholly inside [pos, endpos)."""
@@ -243,52 +275,31 @@ class _Filtered:
         starts = self.starts
         return starts[bisect.bisect_left(starts, pos):bisect.bisect_left(starts, endpos)]
 
-    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        pattern = self.pattern_object
-        if string is not self.text:
-            return pattern.search(string, pos, len(string) if endpos is None else endpos)
-        end = len(string) if endpos is None else endpos
+    def _search(self, pos: int, end: int) -> re.Match[str] | None:
+        pattern, text = self.pattern_object, self.text
         if not self.anchored:
-            return pattern.search(string, pos, end) if self._possible(pos, end) else None
+            return pattern.search(text, pos, end) if self._possible(pos, end) else None
         # the leftmost start where the pattern matches: what search() returns
         for start in self._candidates(pos, end):
-            found = pattern.match(string, start, end)
+            found = pattern.match(text, start, end)
             if found:
                 return found
         return None
 
-    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        pattern = self.pattern_object
-        end = len(string) if endpos is None else endpos
-        if string is not self.text:
-            return pattern.match(string, pos, end)
-        if self.anchored:
-            i = bisect.bisect_left(self.starts, pos)
-            possible = i < len(self.starts) and self.starts[i] == pos
-        else:
-            possible = self._possible(pos, end)
-        return pattern.match(string, pos, end) if possible else None
-
-    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-        pattern = self.pattern_object
-        end = len(string) if endpos is None else endpos
-        if string is not self.text:
-            return pattern.finditer(string, pos, end)
+    def _findall(self, pos: int, end: int) -> list[re.Match[str]]:
+        pattern, text = self.pattern_object, self.text
         if not self.anchored:
-            return pattern.finditer(string, pos, end) if self._possible(pos, end) else iter(())
-        return self._anchored_finditer(string, pos, end)
-
-    def _anchored_finditer(self, string: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+            return list(pattern.finditer(text, pos, end)) if self._possible(pos, end) else []
         # finditer goes on from each match's end; no fragment matches the empty string
-        pattern = self.pattern_object
+        found: list[re.Match[str]] = []
         resume = pos
         for start in self._candidates(pos, end):
-            if start < resume:
-                continue
-            found = pattern.match(string, start, end)
-            if found:
-                yield found
-                resume = found.end()
+            if start >= resume:
+                m = pattern.match(text, start, end)
+                if m:
+                    found.append(m)
+                    resume = m.end()
+        return found
 
 
 def document_cues(text: str, language: str | None) -> Cues:
