@@ -216,7 +216,7 @@ class _Filtered:
     """A cue pattern that, on its document's text, skips what its literals rule out.
 
     Any other string, and anything but search/match/finditer, goes to the plain pattern.
-    Answers are kept per range: the rules ask the same of each trigger in a clause or sentence.
+    (The rules call these tens of thousands of times per second: each is one function, no helpers.)
     """
 
     def __init__(self, pattern: re.Pattern[str], text: str, starts: list[int], ends: list[int],
@@ -226,8 +226,6 @@ class _Filtered:
         self.starts = starts  # literal occurrences, by start
         self.ends = ends
         self.anchored = anchored  # matches start only at `starts`
-        self._searched: dict[tuple[int, int], re.Match[str] | None] = {}
-        self._found: dict[tuple[int, int], list[re.Match[str]]] = {}
 
     def __getattr__(self, name: str):
         return getattr(self.pattern_object, name)
@@ -236,70 +234,63 @@ class _Filtered:
         end = len(string) if endpos is None else endpos
         if string is not self.text:
             return self.pattern_object.search(string, pos, end)
-        key = (pos, end)
-        if key not in self._searched:
-            self._searched[key] = self._search(pos, end)
-        return self._searched[key]
+        starts = self.starts
+        i = bisect.bisect_left(starts, pos)
+        if not self.anchored:
+            return self.pattern_object.search(string, pos, end) if self._holds_literal(i, end) else None
+        # the leftmost start where the pattern matches: what search() returns
+        match = self.pattern_object.match
+        for start in starts[i:]:
+            if start >= end:
+                break
+            found = match(string, start, end)
+            if found:
+                return found
+        return None
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(string) if endpos is None else endpos
         if string is not self.text:
             return self.pattern_object.match(string, pos, end)
+        starts = self.starts
+        i = bisect.bisect_left(starts, pos)
         if self.anchored:
-            i = bisect.bisect_left(self.starts, pos)
-            possible = i < len(self.starts) and self.starts[i] == pos
+            possible = i < len(starts) and starts[i] == pos
         else:
-            possible = self._possible(pos, end)
+            possible = self._holds_literal(i, end)
         return self.pattern_object.match(string, pos, end) if possible else None
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(string) if endpos is None else endpos
         if string is not self.text:
             return self.pattern_object.finditer(string, pos, end)
-        key = (pos, end)
-        if key not in self._found:
-            self._found[key] = self._findall(pos, end)
-        return iter(self._found[key])
-
-    def _possible(self, pos: int, endpos: int) -> bool:
-        """Some literal lies wholly inside [pos, endpos)."""
-        starts, ends = self.starts, self.ends
-        for i in range(bisect.bisect_left(starts, pos), len(starts)):
-            if starts[i] >= endpos:
-                return False
-            if ends[i] <= endpos:
-                return True
-        return False
-
-    def _candidates(self, pos: int, endpos: int) -> list[int]:
         starts = self.starts
-        return starts[bisect.bisect_left(starts, pos):bisect.bisect_left(starts, endpos)]
-
-    def _search(self, pos: int, end: int) -> re.Match[str] | None:
-        pattern, text = self.pattern_object, self.text
+        i = bisect.bisect_left(starts, pos)
         if not self.anchored:
-            return pattern.search(text, pos, end) if self._possible(pos, end) else None
-        # the leftmost start where the pattern matches: what search() returns
-        for start in self._candidates(pos, end):
-            found = pattern.match(text, start, end)
-            if found:
-                return found
-        return None
-
-    def _findall(self, pos: int, end: int) -> list[re.Match[str]]:
-        pattern, text = self.pattern_object, self.text
-        if not self.anchored:
-            return list(pattern.finditer(text, pos, end)) if self._possible(pos, end) else []
+            return self.pattern_object.finditer(string, pos, end) if self._holds_literal(i, end) else iter(())
         # finditer goes on from each match's end; no fragment matches the empty string
         found: list[re.Match[str]] = []
+        match = self.pattern_object.match
         resume = pos
-        for start in self._candidates(pos, end):
+        for start in starts[i:]:
+            if start >= end:
+                break
             if start >= resume:
-                m = pattern.match(text, start, end)
+                m = match(string, start, end)
                 if m:
                     found.append(m)
                     resume = m.end()
-        return found
+        return iter(found)
+
+    def _holds_literal(self, i: int, end: int) -> bool:
+        """Some literal from the i-th occurrence on lies wholly before `end`."""
+        starts, ends = self.starts, self.ends
+        for k in range(i, len(starts)):
+            if starts[k] >= end:
+                return False
+            if ends[k] <= end:
+                return True
+        return False
 
 
 def document_cues(text: str, language: str | None) -> Cues:
