@@ -14,8 +14,8 @@ over the lower-cased document finds all of them, and then:
 
 The answers are the regex's own (same match, same span, same groups): only
 ranges where the regex cannot match are skipped. A document with a character
-that lower-cases unlike `re` compares it (a Kelvin sign, a dotted "İ") gets
-the plain patterns.
+that lower-cases unlike `re` compares it (a long "ſ", a dotted "İ") gets the
+plain patterns.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from functools import lru_cache
 import ahocorasick
 
 from summitry.annotate.doctext import lowered, views
-from summitry.extract.cues import CUE_LISTS, KINDS, Cues, cue_fragments, cues_for
+from summitry.extract.cues import CUE_LISTS, Cues, cue_fragments, cues_for
 
 try:  # the regex parser `re` compiles with (private; Python ≥ 3.11)
     from re import _constants as _sre, _parser as _sre_parse
