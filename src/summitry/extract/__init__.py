@@ -30,6 +30,7 @@ from summitry.extract.cues import Cues, cues_for
 from summitry.extract.participants import (
     clause_bounds,
     clauses,
+    held_roles,
     is_known,
     is_reporter,
     people_in,
@@ -37,6 +38,7 @@ from summitry.extract.participants import (
     unique_actors,
     widening,
 )
+from summitry.extract.prefilter import document_cues
 from summitry.records import Actor, Contact, Extraction, Mention, Span, Timex
 
 REMOTE = ("video_call", "phone_call", "call")
@@ -119,11 +121,14 @@ def _family(kind: str) -> str:
 
 
 def _inside(spans: list[Span], pos: int) -> bool:
-    return any(s.start <= pos < s.end for s in spans)
+    for s in spans:  # a plain loop: any() over a generator costs more than the test (called per mention)
+        if s.start <= pos < s.end:
+            return True
+    return False
 
 
 def _has_roles(actor: Actor, on: date | None) -> bool:
-    return is_known(actor) and bool(actor_index.roles_of(actor.id, on))
+    return bool(held_roles(actor.id, on))
 
 
 def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date | None) -> set[int]:
@@ -310,7 +315,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
     """Steps 1–3: every trigger with its people, status and date."""
     doc = ex.document
     text = doc.text
-    cues = cues_for(doc.language)
+    cues = document_cues(text, doc.language)
     mentions = sorted(ex.mentions, key=lambda m: m.span.start)
     excluded = _reporter_mentions(text, mentions, cues, doc.published)
     quotes = [q.span for q in ex.quotes]
@@ -725,7 +730,7 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
     """Every contact the document reports, the main one flagged."""
     doc = ex.document
     text = doc.text
-    cues = cues_for(doc.language)
+    cues = document_cues(text, doc.language)
     named = frozenset(m.actor.country for m in ex.mentions if m.actor.kind == "person" and m.actor.country
                       and _has_roles(m.actor, doc.published))
     groups = group_mentions(find_trigger_mentions(ex), named or frozenset({"-"}))

@@ -172,3 +172,13 @@ def cues_for(language: str | None) -> Cues:
         genitive_relation=re.compile(rf"(?:['’]s?|s)?\s+(?:[\w.-]+\s+){{0,2}}?(?:{relation})", _FLAGS),
         compound_relation=re.compile(rf"[\s-](?:{relation})", _FLAGS),
     )
+
+
+@lru_cache(maxsize=None)
+def cue_fragments(language: str | None) -> dict[str, list[str]]:
+    """The fragments each list pattern of `cues_for(language)` alternates ("triggers": every kind's)."""
+    languages = (language,) if language in LANGUAGES else LANGUAGES
+    data, _ = _merged(languages)
+    fragments = {key: list(data.get(key, [])) for key in CUE_LISTS}
+    fragments["triggers"] = [f for kind in KINDS for f in data["triggers"].get(kind, [])]
+    return fragments

@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from summitry.annotate import actors as actor_index
+from summitry.annotate.doctext import views
 
 from summitry.data import alternation, load_yaml
 from summitry.records import Actor, Mention, Span
@@ -33,11 +34,11 @@ _REPORTER_ROLE_SUFFIXES = (".spokesperson", ".press_secretary", ".adviser", ".ad
 def clause_bounds(text: str, sentence: Span, pos: int) -> tuple[int, int]:
     """The clause (between breaks) of `sentence` that contains position `pos`."""
     start, end = sentence.start, sentence.end
-    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
+    for break_start, break_end in _clause_breaks(text, sentence):
+        if break_end <= pos:
+            start = break_end
+        elif break_start >= pos:
+            end = break_start
             break
     return start, end
 
@@ -45,13 +46,23 @@ def clause_bounds(text: str, sentence: Span, pos: int) -> tuple[int, int]:
 def clauses(text: str, sentence: Span) -> list[tuple[int, int]]:
     """The clauses of a sentence, in order."""
     bounds, start = [], sentence.start
-    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        if m.start() > start:
-            bounds.append((start, m.start()))
-        start = m.end()
+    for break_start, break_end in _clause_breaks(text, sentence):
+        if break_start > start:
+            bounds.append((start, break_start))
+        start = break_end
     if start < sentence.end:
         bounds.append((start, sentence.end))
     return bounds or [(sentence.start, sentence.end)]
+
+
+def _clause_breaks(text: str, sentence: Span) -> list[tuple[int, int]]:
+    """The clause breaks in a sentence, found once per document: every trigger of the sentence asks."""
+    shared = views(text)
+    key = ("clause_breaks", sentence.start, sentence.end)
+    found = shared.get(key)
+    if found is None:
+        found = shared[key] = [m.span() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+    return found
 
 
 def widening(text: str, sentence: Span, pos: int):
@@ -82,9 +93,15 @@ def is_known(actor: Actor) -> bool:
     return actor_index.get_actor(actor.id) is not None
 
 
+@lru_cache(maxsize=1 << 16)
+def held_roles(actor_id: str, on: date | None) -> tuple[str, ...]:
+    """`roles_of` a gazetteer person (none for anyone else), remembered: asked for every trigger's people."""
+    return tuple(actor_index.roles_of(actor_id, on)) if actor_index.get_actor(actor_id) is not None else ()
+
+
 def is_reporter(actor: Actor, on: date | None) -> bool:
     """True for people whose role is to speak for a leader (spokespeople, advisers)."""
-    roles = actor_index.roles_of(actor.id, on) if is_known(actor) else []
+    roles = held_roles(actor.id, on)
     return bool(roles) and all(r.endswith(_REPORTER_ROLE_SUFFIXES) for r in roles)
 
 

@@ -1,0 +1,332 @@
+"""Cue patterns that run their regex only where the text can match: one literal pass per document.
+
+The contact rules ask dozens of cue patterns about every trigger's clause and
+sentence ("is there a denial here?", "a past-tense marker?"), and most of the
+answers are no. `re` finds each no by trying every branch of a long
+alternation at every word start. But every cue fragment has letters that any
+match must contain: "telefon" starts every match of "telefon\\w*", "haben"
+stands in every match of "\\w+(t|en)\\s+haben\\s+soll". One Aho-Corasick pass
+over the lower-cased document finds all of them, and then:
+
+- a pattern all of whose fragments start with such letters is matched only at
+  the word starts where they occur (a few per document, not every word);
+- any other pattern is searched only in ranges that hold one of its letters.
+
+The answers are the regex's own (same match, same span, same groups): only
+ranges where the regex cannot match are skipped. A document with a character
+that lower-cases unlike `re` compares it (a long "ſ", a dotted "İ") gets the
+plain patterns.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import ahocorasick
+
+from summitry.annotate.doctext import lowered, views
+from summitry.extract.cues import CUE_LISTS, Cues, cue_fragments, cues_for
+
+try:  # the regex parser `re` compiles with (private; Python ≥ 3.11)
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+# cue lists whose patterns the rules run over the document text (the derived
+# patterns, "reporter_before" and the like, run on short slices: no gain)
+FILTERED = ("triggers", *CUE_LISTS)
+_WORD_START = r"(?<!\w)(?:"  # how every filtered pattern opens (after an optional first-letter lookahead)
+_WORD_CHAR = re.compile(r"\w")
+_MAX_PREFIXES = 64  # leading alternatives expanded per fragment ("(g7|g20|nato…)-?gipfel")
+_STOP = (None, None)  # stands for "anything may follow" in a parsed sequence
+_ASCII = bytes(range(128))
+
+
+# --- what a fragment's matches must contain -------------------------------------------------
+
+
+def _prefixes(items: list) -> set[str]:
+    """Strings every match of the parsed sequence starts with ("" when nothing is certain)."""
+    out = ""
+    for i, (op, av) in enumerate(items):
+        rest = items[i + 1:]
+        if op is _sre.LITERAL and len(chr(av).lower()) == 1:
+            out += chr(av).lower()
+            continue
+        if op is _sre.SUBPATTERN:
+            found = _prefixes(list(av[-1]) + rest)
+        elif op is _sre.BRANCH:
+            found = set().union(*(_prefixes(list(alt) + rest) for alt in av[1]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] <= 1:
+            lo, hi, item = av
+            once = _prefixes(list(item) + (rest if hi == 1 else [_STOP]))
+            found = once | _prefixes(rest) if lo == 0 else once
+        else:  # a class, an assertion, a repeat of more than once: no letter is certain from here
+            return {out}
+        if len(found) > _MAX_PREFIXES:
+            return {out}
+        return {out + f for f in found}
+    return {out}
+
+
+def _required(items: list) -> str:
+    """The longest run of letters every match contains, in order ("" when none)."""
+    best, run = "", ""
+    for op, av in _flattened(items):
+        if op is _sre.LITERAL and len(chr(av).lower()) == 1:
+            run += chr(av).lower()
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best
+
+
+def _flattened(items: list) -> Iterator[tuple]:
+    """The sequence with plain groups opened up; a group with alternatives stays one item."""
+    for op, av in items:
+        if op is _sre.SUBPATTERN and not any(sub_op is _sre.BRANCH for sub_op, _ in av[-1]):
+            yield from _flattened(list(av[-1]))
+        else:
+            yield op, av
+
+
+@dataclass(frozen=True)
+class _Literals:
+    """What one cue list's matches must hold: letters at the match start, else letters somewhere."""
+
+    prefixes: frozenset[str]  # every fragment's; empty when some fragment has none
+    required: frozenset[str]  # for the fragments without prefixes; empty when the list cannot be filtered
+    at_word_start: bool  # the pattern opens with (?<!\w): a prefix stands at a word start
+
+
+def _literals(fragments: list[str], pattern: re.Pattern[str]) -> _Literals | None:
+    """The literals of a cue list, or None when some fragment has no certain letters (or does not parse)."""
+    prefixes: set[str] = set()
+    required: set[str] = set()
+    all_prefixed = True
+    for fragment in fragments:
+        try:
+            items = list(_sre_parse.parse(fragment, pattern.flags))
+        except Exception:  # noqa: BLE001 - an unparsable fragment is just not filtered
+            return None
+        starts = _prefixes(items)
+        if "" not in starts:
+            prefixes |= starts
+            continue
+        all_prefixed = False
+        letters = _required(items)
+        if not letters:
+            return None
+        required.add(letters)
+    if not all_prefixed:
+        required |= prefixes  # a prefix is also letters the match contains
+        prefixes = set()
+    return _Literals(frozenset(prefixes), frozenset(required), _WORD_START in pattern.pattern)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The compiled literal search of one language's cues."""
+
+    names: tuple[str, ...]  # the filtered cue lists, by index
+    literals: tuple[_Literals | None, ...]
+    # value: (length, lists it may occur in anywhere, lists it must start a word in); None: no filtering
+    automaton: ahocorasick.Automaton | None
+    letters: frozenset[str]  # every literal character, as the fragments spell it
+
+
+@lru_cache(maxsize=None)
+def _index(language: str | None) -> _Index:
+    cues = cues_for(language)
+    fragments = cue_fragments(language)
+    names = tuple(name for name in FILTERED if name in fragments)
+    literals = tuple(_literals(fragments[name], getattr(cues, name)) for name in names)
+    anywhere: dict[str, list[int]] = {}
+    at_word_start: dict[str, list[int]] = {}
+    for i, lits in enumerate(literals):
+        if lits is None:
+            continue
+        for literal in lits.prefixes:
+            (at_word_start if lits.at_word_start else anywhere).setdefault(literal, []).append(i)
+        for literal in lits.required:
+            anywhere.setdefault(literal, []).append(i)
+    letters = frozenset().union(*(_literal_letters(fragments[name]) for name in names))
+    automaton = None
+    # ASCII is checked here once: a document then needs only its other characters checked
+    if (anywhere or at_word_start) and all(_lowers_like_re(chr(c), letters) for c in range(128)):
+        automaton = ahocorasick.Automaton()
+        for literal in anywhere.keys() | at_word_start.keys():
+            automaton.add_word(literal, (len(literal), tuple(anywhere.get(literal, ())),
+                                         tuple(at_word_start.get(literal, ()))))
+        automaton.make_automaton()
+    return _Index(names, literals, automaton, letters)
+
+
+def _literal_letters(fragments: list[str]) -> set[str]:
+    """Every character the fragments match literally, as spelt (the case rules of `re` apply to these)."""
+    letters: set[str] = set()
+    for fragment in fragments:
+        try:
+            letters |= _letters_in(list(_sre_parse.parse(fragment, re.IGNORECASE)))
+        except Exception:  # noqa: BLE001 - such a fragment has no literals in use either
+            pass
+    return letters
+
+
+def _letters_in(items: list) -> set[str]:
+    letters: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            letters.add(chr(av))
+        elif op is _sre.SUBPATTERN:
+            letters |= _letters_in(list(av[-1]))
+        elif op is _sre.BRANCH:
+            for alt in av[1]:
+                letters |= _letters_in(list(alt))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            letters |= _letters_in(list(av[2]))
+    return letters
+
+
+# --- one document --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _lowers_like_re(char: str, letters: frozenset[str]) -> bool:
+    """True when `re` (case-insensitive) equates `char` with a literal letter only if their lower cases agree."""
+    low = char.lower()
+    if len(low) != 1:
+        return False
+    return all(low == letter.lower() or not re.fullmatch(re.escape(letter), char, re.IGNORECASE)
+               for letter in letters)
+
+
+def _lowers_safely(text: str, letters: frozenset[str]) -> bool:
+    """True when the lower-cased text finds every literal `re` would find in the text (ASCII: always)."""
+    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    return not others or all(_lowers_like_re(char, letters) for char in set(others.decode("utf-8", "surrogatepass")))
+
+
+class _Filtered:
+    """A cue pattern that, on its document's text, skips what its literals rule out.
+
+    Any other string, and anything but search/match/finditer, goes to the plain pattern.
+    (The rules call these tens of thousands of times per second: each is one function, no helpers.)
+    """
+
+    def __init__(self, pattern: re.Pattern[str], text: str, starts: list[int], ends: list[int],
+                 anchored: bool) -> None:
+        self.pattern_object = pattern
+        self.text = text
+        self.starts = starts  # literal occurrences, by start
+        self.ends = ends
+        self.anchored = anchored  # matches start only at `starts`
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern_object, name)
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(string) if endpos is None else endpos
+        if string is not self.text:
+            return self.pattern_object.search(string, pos, end)
+        starts = self.starts
+        i = bisect.bisect_left(starts, pos)
+        if not self.anchored:
+            return self.pattern_object.search(string, pos, end) if self._holds_literal(i, end) else None
+        # the leftmost start where the pattern matches: what search() returns
+        match = self.pattern_object.match
+        for start in starts[i:]:
+            if start >= end:
+                break
+            found = match(string, start, end)
+            if found:
+                return found
+        return None
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(string) if endpos is None else endpos
+        if string is not self.text:
+            return self.pattern_object.match(string, pos, end)
+        starts = self.starts
+        i = bisect.bisect_left(starts, pos)
+        if self.anchored:
+            possible = i < len(starts) and starts[i] == pos
+        else:
+            possible = self._holds_literal(i, end)
+        return self.pattern_object.match(string, pos, end) if possible else None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(string) if endpos is None else endpos
+        if string is not self.text:
+            return self.pattern_object.finditer(string, pos, end)
+        starts = self.starts
+        i = bisect.bisect_left(starts, pos)
+        if not self.anchored:
+            return self.pattern_object.finditer(string, pos, end) if self._holds_literal(i, end) else iter(())
+        # finditer goes on from each match's end; no fragment matches the empty string
+        found: list[re.Match[str]] = []
+        match = self.pattern_object.match
+        resume = pos
+        for start in starts[i:]:
+            if start >= end:
+                break
+            if start >= resume:
+                m = match(string, start, end)
+                if m:
+                    found.append(m)
+                    resume = m.end()
+        return iter(found)
+
+    def _holds_literal(self, i: int, end: int) -> bool:
+        """Some literal from the i-th occurrence on lies wholly before `end`."""
+        starts, ends = self.starts, self.ends
+        for k in range(i, len(starts)):
+            if starts[k] >= end:
+                return False
+            if ends[k] <= end:
+                return True
+        return False
+
+
+def document_cues(text: str, language: str | None) -> Cues:
+    """The language's cues, their list patterns filtered for this text (the plain cues when they cannot be)."""
+    shared = views(text)  # the contact rules ask for them more than once per document
+    key = ("contact_cues", language)
+    cues = shared.get(key)
+    if cues is None:
+        cues = shared[key] = _document_cues(text, language)
+    return cues
+
+
+def _document_cues(text: str, language: str | None) -> Cues:
+    cues = cues_for(language)
+    index = _index(language)
+    if index.automaton is None or not _lowers_safely(text, index.letters):
+        return cues
+    found: list[list[tuple[int, int]]] = [[] for _ in index.names]
+    for last, (length, anywhere, at_word_start) in index.automaton.iter(lowered(text)):
+        span = (last - length + 1, last + 1)
+        for i in anywhere:
+            found[i].append(span)
+        if at_word_start and (span[0] == 0 or not _WORD_CHAR.match(text, span[0] - 1)):
+            for i in at_word_start:
+                found[i].append(span)
+    filtered = {}
+    for i, name in enumerate(index.names):
+        literals = index.literals[i]
+        if literals is None:
+            continue
+        spans = found[i]
+        if literals.prefixes:  # match starts, one each
+            filtered[name] = _Filtered(getattr(cues, name), text, sorted({start for start, _ in spans}), [],
+                                       anchored=True)
+        else:
+            spans.sort()
+            filtered[name] = _Filtered(getattr(cues, name), text, [start for start, _ in spans],
+                                       [end for _, end in spans], anchored=False)
+    return replace(cues, **filtered)

@@ -1,0 +1,65 @@
+"""The literal prefilter of the contact cues answers exactly as the plain patterns do."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from summitry.extract.cues import cues_for
+from summitry.extract.prefilter import FILTERED, _Filtered, document_cues
+
+from conftest import EXAMPLES
+
+TEXTS = [
+    "Merz und Macron haben am Montag in einem Telefonat über die Lage gesprochen. Ein Treffen ist nicht geplant; "
+    "das Gespräch am Rande des G20-Gipfels wurde abgesagt. Putin sollen telefoniert haben, sagte Peskow.",
+    "Biden and Xi spoke by phone on Tuesday. They didn't meet; a visit to Beijing is planned. "
+    "The G20 summit was postponed, according to the White House, which had called off the talks.",
+    "Er traf Xi. „Wir hatten ein offenes Gespräch“, sagte er. Scholz reiste nach Peking und besuchte China.",
+]
+# long s, Kelvin sign, dotted capital I: re folds them to "s", "k", "i"
+ODD_CASES = "Er hat nicht telefoniert; \u017fie trafen \u017fich. \u212aein Treffen in \u0130stanbul, ein Telefonat."
+
+
+def _sig(m):
+    return None if m is None else (m.span(), m.group(0), m.lastgroup, m.groups())
+
+
+def _texts():
+    return TEXTS + [ODD_CASES] + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("lang", ["de", "en", None])
+def test_filtered_patterns_answer_like_the_plain_ones(lang):
+    plain = cues_for(lang)
+    rng = random.Random(7)
+    filtered = 0
+    for text in _texts():
+        cues = document_cues(text, lang)
+        for name in FILTERED:
+            fast, slow = getattr(cues, name), getattr(plain, name)
+            filtered += isinstance(fast, _Filtered)
+            assert [_sig(m) for m in fast.finditer(text)] == [_sig(m) for m in slow.finditer(text)], name
+            for _ in range(40):
+                a = rng.randrange(len(text) + 1)
+                b = rng.randrange(a, min(len(text), a + rng.choice((8, 60, 400))) + 1)
+                assert _sig(fast.search(text, a, b)) == _sig(slow.search(text, a, b)), (name, a, b)
+                assert _sig(fast.match(text, a, b)) == _sig(slow.match(text, a, b)), (name, a, b)
+                assert [_sig(m) for m in fast.finditer(text, a, b)] == [
+                    _sig(m) for m in slow.finditer(text, a, b)], (name, a, b)
+            for a in range(0, len(text), 3):  # every kind of position, word starts included
+                assert _sig(fast.match(text, a, a + 40)) == _sig(slow.match(text, a, a + 40)), (name, a)
+    assert filtered  # the filter is in use, not only the fallback
+
+
+def test_a_character_re_folds_unlike_lower_keeps_the_plain_patterns():
+    for odd in "\u017f\u0130":  # long s; dotted capital I (lower-cases to two characters)
+        assert document_cues(f"Ein Treffen {odd}", "de") is cues_for("de")
+    assert document_cues("Ein Treffen \u212a", "de") is not cues_for("de")  # Kelvin sign: lower() gives "k" too
+
+
+def test_other_strings_go_to_the_plain_pattern():
+    cues = document_cues(TEXTS[0], "de")
+    assert cues.negation.search("das ist nicht so").group(0) == "nicht"
+    assert cues.negation.pattern == cues_for("de").negation.pattern
