@@ -139,7 +139,7 @@ class Rules:
     credits: re.Pattern[str]  # the credit patterns without needs as one alternation (each ^-anchored)
     needy_credits: tuple[Rule, ...]  # credit patterns tried only where their needs occur
     bylines: re.Pattern[str]  # the ^-anchored byline patterns as one alternation
-    glued_bylines: tuple[re.Pattern[str], ...]  # bylines that may follow text on the same line
+    glued_bylines: tuple[re.Pattern[str], ...]  # bylines that may follow text on the same line; all have a date
     datelines: re.Pattern[str]  # all dateline patterns as one alternation
     date: re.Pattern[str]  # any date with day, month and year
     months: dict[str, int]
@@ -289,7 +289,13 @@ def _read_bylines(lang: str, c: _Collected) -> None:
             c.needy_credits.append((pattern, needs))
         else:
             c.credits.append(_checked(rel, str(entry)))
-    c.bylines += [_checked(rel, str(p)) for p in by.get("bylines") or []]
+    for pattern in by.get("bylines") or []:
+        pattern = _checked(rel, str(pattern))
+        if not pattern.startswith("^") and "{DATE}" not in pattern:
+            # glued bylines are only tried where a year occurs (metadata._byline, clean._is_byline)
+            raise DataFileError(f"data file {rel}: byline {pattern!r} is not ^-anchored (it may be glued "
+                                "to a paragraph), so it must end in a {DATE}")
+        c.bylines.append(pattern)
     c.datelines += [_checked(rel, str(p)) for p in by.get("datelines") or []]
     for name, number in (by.get("months") or {}).items():
         if not isinstance(number, int) or not 1 <= number <= 12:
