@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 
 import pytest
 from hypothesis import given
@@ -62,3 +63,52 @@ def test_offsets_map_roundtrip_matches_arrays(raw, edits):
         assert m.raw_span(i, i + 1) == edited.raw_span(i, i + 1)
     if len(edited):
         assert m.raw_span(0, len(edited)) == edited.raw_span(0, len(edited))
+
+
+def _runs_by_walking(starts, ends):
+    """The offset map's runs, character by character (the reference for OffsetMap.from_arrays)."""
+    runs, i, n = [], 0, len(starts)
+    while i < n:
+        j = i + 1
+        if ends[i] - starts[i] == 1:
+            while j < n and starts[j] == starts[j - 1] + 1 and ends[j] - starts[j] == 1:
+                j += 1
+            runs.append((i, j, starts[i], ends[j - 1], 1))
+        else:
+            while j < n and starts[j] == starts[i] and ends[j] == ends[i]:
+                j += 1
+            runs.append((i, j, starts[i], ends[i], 0))
+        i = j
+    return tuple(runs)
+
+
+@st.composite
+def offset_arrays(draw):
+    """Per-character offsets from pieces: verbatim copies and replacements, in any raw order."""
+    starts, ends = [], []
+    for _ in range(draw(st.integers(0, 12))):
+        at = draw(st.integers(0, 300))
+        if draw(st.booleans()):
+            length = draw(st.integers(1, 80))
+            starts += range(at, at + length)
+            ends += range(at + 1, at + length + 1)
+        else:
+            width, count = draw(st.integers(0, 5)), draw(st.integers(1, 3))
+            starts += [at] * count
+            ends += [at + width] * count
+    return array("q", starts), array("q", ends)
+
+
+@given(offset_arrays())
+def test_offset_map_runs_from_any_arrays_equal_a_plain_walk(arrays):
+    starts, ends = arrays
+    assert OffsetMap.from_arrays(starts, ends).runs == _runs_by_walking(starts, ends)
+
+
+def test_offset_map_run_after_offsets_fell_and_rose_again():
+    # start - index is 0, -1, then 0 again: bisecting on it alone would make the first run 8 long
+    starts = array("q", [0, 0, 2, 3, 4, 5, 6, 7])
+    ends = array("q", [1, 1, 3, 4, 5, 6, 7, 8])
+    expected = ((0, 1, 0, 1, 1), (1, 2, 0, 1, 1), (2, 8, 2, 8, 1))
+    assert _runs_by_walking(starts, ends) == expected
+    assert OffsetMap.from_arrays(starts, ends).runs == expected
