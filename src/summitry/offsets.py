@@ -23,6 +23,8 @@ def _ints(values: Iterable[int] = ()) -> array:
     return array("q", values)
 
 
+_new_offset_text = object.__new__  # an OffsetText without __init__'s checks, for slices
+
 _RANGE = _ints(range(1 << 16))  # 0, 1, 2, …: sliced by OffsetText.from_raw and _verbatim_length
 # The first slice compared when measuring a verbatim run; each next one is this many times longer.
 _FIRST_PROBE, _PROBE_GROWTH = 16, 4
@@ -94,17 +96,33 @@ def _matching_prefix_stepwise(values: array, i: int, stop: int, counting: array,
 
 
 class OffsetText:
-    """A string plus, per character, the raw [start, end) it was made from."""
+    """A string plus, per character, the raw [start, end) it was made from.
 
-    __slots__ = ("text", "starts", "ends")
+    Character i stands for raw [_starts[_at + i], _ends[_at + i]). A slice
+    shares the arrays of the text it was cut from instead of copying its part
+    (cleaning cuts every line out of the document), and `join` shares them too
+    where its pieces lie side by side in one text and each separator maps as
+    the characters between them did: the lines of a paragraph, the paragraphs
+    of a document. The shared arrays are never changed in place.
+    """
+
+    __slots__ = ("text", "_starts", "_ends", "_at")
 
     def __init__(self, text: str, starts: array, ends: array):
         if not (len(text) == len(starts) == len(ends)):
             # Not an assert: the invariant must hold under python -O too.
             raise ValueError("OffsetText needs one start and one end per character")
         self.text = text
-        self.starts = starts
-        self.ends = ends
+        self._starts = starts
+        self._ends = ends
+        self._at = 0
+
+    @classmethod
+    def _sharing(cls, text: str, starts: array, ends: array, at: int) -> OffsetText:
+        """`text` standing for starts[at:at + len(text)] and ends[…], which are not copied."""
+        ot = _new_offset_text(cls)
+        ot.text, ot._starts, ot._ends, ot._at = text, starts, ends, at
+        return ot
 
     @classmethod
     def from_raw(cls, raw: str, base: int = 0) -> OffsetText:
@@ -134,25 +152,52 @@ class OffsetText:
     def __getitem__(self, key: slice) -> OffsetText:
         if not isinstance(key, slice) or key.step not in (None, 1):
             raise TypeError("OffsetText supports contiguous slices only")
-        return OffsetText(self.text[key], self.starts[key], self.ends[key])
+        start, stop, _step = key.indices(len(self.text))
+        return self.part(start, max(start, stop))
+
+    def part(self, start: int, stop: int) -> OffsetText:
+        """Characters [start, stop), 0 <= start <= stop <= len: a slice without the slice object."""
+        ot = _new_offset_text(OffsetText)
+        ot.text, ot._starts, ot._ends, ot._at = self.text[start:stop], self._starts, self._ends, self._at + start
+        return ot
+
+    @property
+    def starts(self) -> array:
+        """The raw start of each character."""
+        self._own()
+        return self._starts
+
+    @property
+    def ends(self) -> array:
+        """The raw end of each character."""
+        self._own()
+        return self._ends
+
+    def _own(self) -> None:
+        """Hold arrays of this text's offsets only (a slice copies its part of the shared ones)."""
+        n = len(self.text)
+        if self._at or len(self._starts) != n:
+            at = self._at
+            self._starts, self._ends, self._at = self._starts[at:at + n], self._ends[at:at + n], 0
 
     # -- mapping back -------------------------------------------------------
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw [start, end) that clean [start, end) was made from."""
-        if not 0 <= start <= end <= len(self.text):
-            raise IndexError(f"span {start}:{end} outside text of length {len(self.text)}")
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise IndexError(f"span {start}:{end} outside text of length {n}")
         if start == end:
-            anchor = self.starts[start] if start < len(self.text) else (self.ends[-1] if self.ends else 0)
+            anchor = self._starts[self._at + start] if start < n else self.raw_end
             return anchor, anchor
-        return self.starts[start], self.ends[end - 1]
+        return self._starts[self._at + start], self._ends[self._at + end - 1]
 
     @property
     def raw_start(self) -> int:
-        return self.starts[0] if self.starts else 0
+        return self._starts[self._at] if self.text else 0
 
     @property
     def raw_end(self) -> int:
-        return self.ends[-1] if self.ends else 0
+        return self._ends[self._at + len(self.text) - 1] if self.text else 0
 
     # -- editing ------------------------------------------------------------
     def replace_spans(self, edits: Sequence[tuple[int, int, str]]) -> OffsetText:
@@ -163,27 +208,31 @@ class OffsetText:
         """
         if not edits:
             return self
+        text, n, at = self.text, len(self.text), self._at
+        all_starts, all_ends = self._starts, self._ends
         parts_text: list[str] = []
         starts, ends = _ints(), _ints()
         pos = 0
         for start, end, repl in sorted(edits, key=lambda e: (e[0], e[1])):
             if start < pos:
                 raise ValueError(f"overlapping edits at {start}")
-            parts_text.append(self.text[pos:start])
-            starts.extend(self.starts[pos:start])
-            ends.extend(self.ends[pos:start])
+            if not 0 <= start <= end <= n:
+                raise ValueError(f"edit {start}:{end} outside text of length {n}")
+            parts_text.append(text[pos:start])
+            starts.extend(all_starts[at + pos:at + start])
+            ends.extend(all_ends[at + pos:at + start])
             if repl:
                 if start < end:
-                    rs, re_ = self.starts[start], self.ends[end - 1]
+                    rs, re_ = all_starts[at + start], all_ends[at + end - 1]
                 else:  # pure insertion: anchor on the neighbour
-                    rs = re_ = self.starts[start] if start < len(self.text) else self.raw_end
+                    rs = re_ = all_starts[at + start] if start < n else self.raw_end
                 parts_text.append(repl)
                 starts.extend([rs] * len(repl))
                 ends.extend([re_] * len(repl))
             pos = end
-        parts_text.append(self.text[pos:])
-        starts.extend(self.starts[pos:])
-        ends.extend(self.ends[pos:])
+        parts_text.append(text[pos:])
+        starts.extend(all_starts[at + pos:at + n])
+        ends.extend(all_ends[at + pos:at + n])
         return OffsetText("".join(parts_text), starts, ends)
 
     def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> OffsetText:
@@ -198,9 +247,9 @@ class OffsetText:
     def strip(self) -> OffsetText:
         stripped = self.text.strip()
         if not stripped:
-            return self[0:0]
+            return self.part(0, 0)
         start = len(self.text) - len(self.text.lstrip())
-        return self[start:start + len(stripped)]
+        return self.part(start, start + len(stripped))
 
     @staticmethod
     def join(pieces: Sequence[OffsetText], sep: str | Sequence[str]) -> OffsetText:
@@ -215,25 +264,65 @@ class OffsetText:
             return pieces[0]
         texts: list[str] = []
         starts, ends = _ints(), _ints()
+        first = 0  # the first piece of the current stretch: pieces sharing arrays, side by side
         for i, piece in enumerate(pieces):
-            gap = (sep if isinstance(sep, str) else sep[i - 1]) if i else ""
-            if gap:
-                gap_start, gap_end = pieces[i - 1].raw_end, piece.raw_start
+            if i:
+                gap = sep if isinstance(sep, str) else sep[i - 1]
+                prev = pieces[i - 1]
+                if not _side_by_side(prev, piece, len(gap)):
+                    gap_starts, gap_ends = _separator_offsets(prev, piece, len(gap))
+                    _copy_offsets(pieces[first], prev, starts, ends)
+                    starts.extend(gap_starts)
+                    ends.extend(gap_ends)
+                    first = i
                 texts.append(gap)
-                if gap_end - gap_start == len(gap):
-                    starts.extend(range(gap_start, gap_end))
-                    ends.extend(range(gap_start + 1, gap_end + 1))
-                else:
-                    gap_end = max(gap_end, gap_start)  # pieces out of raw order: anchor on the left
-                    starts.extend([gap_start] * len(gap))
-                    ends.extend([gap_end] * len(gap))
             texts.append(piece.text)
-            starts.extend(piece.starts)
-            ends.extend(piece.ends)
+        head = pieces[first] if pieces else OffsetText("", starts, ends)
+        if first == 0:  # one stretch: its offsets are all in place already
+            return OffsetText._sharing("".join(texts), head._starts, head._ends, head._at)
+        _copy_offsets(head, pieces[-1], starts, ends)
         return OffsetText("".join(texts), starts, ends)
 
     def to_map(self) -> OffsetMap:
         return OffsetMap.from_arrays(self.starts, self.ends)
+
+
+def _separator_offsets(prev: OffsetText, piece: OffsetText, length: int) -> tuple[Sequence[int], Sequence[int]]:
+    """What a separator of `length` characters between two pieces stands for (see OffsetText.join)."""
+    if not length:
+        return (), ()
+    gap_start, gap_end = prev.raw_end, piece.raw_start
+    if gap_end - gap_start == length:
+        return range(gap_start, gap_end), range(gap_start + 1, gap_end + 1)
+    gap_end = max(gap_end, gap_start)  # pieces out of raw order: anchor on the left
+    return [gap_start] * length, [gap_end] * length
+
+
+def _side_by_side(prev: OffsetText, piece: OffsetText, length: int) -> bool:
+    """Whether `piece` follows `prev` in the arrays they share, a separator of `length` between them
+    standing for what the characters there stand for (see _separator_offsets)."""
+    all_starts, all_ends, at = prev._starts, prev._ends, prev._at + len(prev.text)
+    if piece._starts is not all_starts or piece._ends is not all_ends or piece._at != at + length \
+            or not prev.text or not piece.text:
+        return False
+    gap_start, gap_end = all_ends[at - 1], all_starts[at + length]
+    if gap_end - gap_start == length:  # verbatim: the separator maps character by character
+        for k in range(length):
+            if all_starts[at + k] != gap_start + k or all_ends[at + k] != gap_start + k + 1:
+                return False
+        return True
+    gap_end = max(gap_end, gap_start)  # anchored on the gap
+    for k in range(length):
+        if all_starts[at + k] != gap_start or all_ends[at + k] != gap_end:
+            return False
+    return True
+
+
+def _copy_offsets(first: OffsetText, last: OffsetText, starts: array, ends: array) -> None:
+    """Append the offsets from `first` to `last`, pieces side by side in the arrays they share."""
+    stop = last._at + len(last.text)
+    starts.extend(first._starts[first._at:stop])
+    ends.extend(first._ends[first._at:stop])
 
 
 @dataclass(frozen=True)
