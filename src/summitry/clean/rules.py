@@ -155,6 +155,34 @@ def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _case_insensitive_alternatives(words) -> str:
+    """`_alternatives` for use inside (?i:...), written as a trie: "AP|APA|AFP" → "a(?:fp|p(?:a|))".
+
+    The regex engine then reads a character once instead of once per word (the
+    agencies are tried on every line). Where one word is a prefix of another
+    the longer is still tried first, so the trie matches what the alternation
+    matches. Words are compared lower-cased, which (?i:...) does anyway.
+    """
+    keys = {w.lower() for w in words}
+    if not all(k.isascii() for k in keys):  # non-ASCII case rules: keep it plain
+        return _alternatives(words)
+    trie: dict[str, dict] = {}
+    for k in keys:
+        node = trie
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The pattern of a trie node: its branches, the word ending here (if any) last."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
 def _check_keys(rel: str, data: Any, allowed: frozenset[str]) -> dict[str, Any]:
     """The file's mapping, or DataFileError naming the file and its unknown keys."""
     if data is None:
@@ -318,7 +346,7 @@ def load_rules() -> Rules:
         _read_bylines(lang, c)
 
     # Credits write agencies in any case: "imago / dpa", "IMAGO/…", "Picture Alliance".
-    agency = f"(?i:{_alternatives(c.agencies)})" if c.agencies else NEVER
+    agency = f"(?i:{_case_insensitive_alternatives(c.agencies)})" if c.agencies else NEVER
     date = date_pattern(c.months)
     name_list = rf"{_NAME}(?:(?:{_alternatives(c.name_separators) or NEVER}){_NAME}){{0,8}}"
     fill = {
