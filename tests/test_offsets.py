@@ -184,3 +184,12 @@ def test_a_slice_shares_offsets_until_its_arrays_are_asked_for():
 def test_edits_outside_the_text_are_refused():
     with pytest.raises(ValueError):
         OffsetText.from_raw("abc")[0:2].replace_spans([(1, 3, "x")])
+
+
+def test_characters_swapped_one_for_one_keep_their_offsets():
+    ot = OffsetText.from_raw("a\u00a0b\u00a0c")
+    spaced = ot.sub(re.compile("\u00a0"), " ")
+    assert spaced.text == "a b c" and spaced._starts is ot._starts
+    assert [spaced.raw_span(i, i + 1) for i in range(5)] == [(i, i + 1) for i in range(5)]
+    mixed = ot.replace_spans([(1, 2, " "), (3, 4, "")])
+    assert mixed.text == "a bc" and list(mixed.starts) == [0, 1, 2, 4]

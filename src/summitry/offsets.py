@@ -212,15 +212,21 @@ class OffsetText:
         all_starts, all_ends = self._starts, self._ends
         parts_text: list[str] = []
         starts, ends = _ints(), _ints()
-        pos = 0
+        pos = 0  # text before pos is done
+        copied = 0  # offsets before copied are done
         for start, end, repl in sorted(edits, key=lambda e: (e[0], e[1])):
             if start < pos:
                 raise ValueError(f"overlapping edits at {start}")
             if not 0 <= start <= end <= n:
                 raise ValueError(f"edit {start}:{end} outside text of length {n}")
             parts_text.append(text[pos:start])
-            starts.extend(all_starts[at + pos:at + start])
-            ends.extend(all_ends[at + pos:at + start])
+            pos = end
+            if end - start == 1 == len(repl):  # one character for another keeps its offsets (NBSP → space)
+                parts_text.append(repl)
+                continue
+            starts.extend(all_starts[at + copied:at + start])
+            ends.extend(all_ends[at + copied:at + start])
+            copied = end
             if repl:
                 if start < end:
                     rs, re_ = all_starts[at + start], all_ends[at + end - 1]
@@ -229,10 +235,11 @@ class OffsetText:
                 parts_text.append(repl)
                 starts.extend([rs] * len(repl))
                 ends.extend([re_] * len(repl))
-            pos = end
         parts_text.append(text[pos:])
-        starts.extend(all_starts[at + pos:at + n])
-        ends.extend(all_ends[at + pos:at + n])
+        if not copied and not starts:  # only characters swapped one for one: the offsets stay shared
+            return OffsetText._sharing("".join(parts_text), all_starts, all_ends, at)
+        starts.extend(all_starts[at + copied:at + n])
+        ends.extend(all_ends[at + copied:at + n])
         return OffsetText("".join(parts_text), starts, ends)
 
     def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> OffsetText:
