@@ -39,7 +39,12 @@ def _counting(stop: int) -> array:
 
 
 def _verbatim_length(starts: array, ends: array, i: int) -> int:
-    """How many characters from i on copy the raw text: starts s, s+1, s+2, … and ends s+1, s+2, …"""
+    """How many characters from i on copy the raw text: starts s, s+1, s+2, … and ends s+1, s+2, …
+
+    Offsets grow along the text, so start - index mostly does too: bisecting on
+    "start - index and end - index are as at i" finds the end of the run in a
+    dozen lookups, and one slice comparison per array (in C) proves the run whole.
+    """
     n = len(starts)
     s = starts[i]
     if s < 0:  # no offsets below 0 are made; walk rather than compare with the counting array
@@ -47,36 +52,27 @@ def _verbatim_length(starts: array, ends: array, i: int) -> int:
         while j < n and starts[j] == ends[j - 1] and ends[j] - starts[j] == 1:
             j += 1
         return j - i
-    counting = _counting(s + 1 + n - i)
-    length = _matching_prefix(starts, i, n, counting, s)
-    # a character standing for more than one raw character ends the run, though the next start follows
-    if ends[i:i + length] != counting[s + 1:s + 1 + length]:
-        length = _matching_prefix(ends, i, i + length, counting, s + 1)
-    return length
-
-
-def _matching_prefix(values: array, i: int, stop: int, counting: array, first: int) -> int:
-    """The length of the longest prefix of values[i:stop] equal to first, first+1, … (at least 1).
-
-    values[i] must equal first. Offsets grow along the text, so values[k] - k
-    mostly does too: bisecting on it finds the end of the prefix in a dozen
-    lookups, and one slice comparison (in C) proves the prefix whole.
-    """
-    lo, hi, target = i, stop, first - i  # values[lo] - lo == target; hi is stop or differs
+    lo, hi, target = i, n, s - i  # lo continues the run; hi is n or does not
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        if values[mid] - mid == target:
+        if starts[mid] - mid == target and ends[mid] - mid == target + 1:
             lo = mid
         else:
             hi = mid
-    length = lo + 1 - i  # values[lo + 1] differs (or is past stop): the prefix can be no longer
-    if values[i:lo + 1] == counting[first:first + length]:
+    length = lo + 1 - i
+    counting = _counting(s + 2 + n - i)
+    if starts[i:lo + 1] == counting[s:s + length] and ends[i:lo + 1] == counting[s + 1:s + 1 + length]:
         return length
-    return _matching_prefix_stepwise(values, i, stop, counting, first)
+    # start - index fell and rose again inside: measure each array step by step
+    length = _matching_prefix_stepwise(starts, i, n, counting, s)
+    return _matching_prefix_stepwise(ends, i, i + length, counting, s + 1)
 
 
 def _matching_prefix_stepwise(values: array, i: int, stop: int, counting: array, first: int) -> int:
-    """_matching_prefix where values[k] - k went down and up again: compare growing slices, then halve."""
+    """The length of the longest prefix of values[i:stop] equal to first, first+1, … (at least 1).
+
+    values[i] must equal first. Compares growing slices, then halves the one that differs.
+    """
     good, total, step = 1, stop - i, _FIRST_PROBE  # values[i:i + good] is known to match
     while True:
         probe = min(good + step, total)
