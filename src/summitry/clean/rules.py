@@ -76,7 +76,7 @@ class Rule:
 class RuleSet:
     """Patterns of one family: those anchored at the line start run as one alternation."""
 
-    starts: re.Pattern[str]  # the ^-anchored patterns, one named group each
+    starts: re.Pattern[str]  # the ^-anchored patterns, for match(): an empty group _r<i> after each
     start_reasons: tuple[str, ...]
     others: tuple[Rule, ...]
 
@@ -136,11 +136,11 @@ class Rules:
     breadcrumb_separators: re.Pattern[str]
     breadcrumb_start: re.Pattern[str]  # a root and a separator: "Home > …"
     teaser_headline: re.Pattern[str]
-    credits: re.Pattern[str]  # the credit patterns without needs as one alternation (each ^-anchored)
+    credits: re.Pattern[str]  # the credit patterns without needs as one alternation (each ^-anchored; match())
     needy_credits: tuple[Rule, ...]  # credit patterns tried only where their needs occur
-    bylines: re.Pattern[str]  # the ^-anchored byline patterns as one alternation
+    bylines: re.Pattern[str]  # the ^-anchored byline patterns as one alternation (match())
     glued_bylines: tuple[re.Pattern[str], ...]  # bylines that may follow text on the same line; all have a date
-    datelines: re.Pattern[str]  # all dateline patterns as one alternation
+    datelines: re.Pattern[str]  # all dateline patterns as one alternation (match())
     date: re.Pattern[str]  # any date with day, month and year
     months: dict[str, int]
     name_particles: frozenset[str]
@@ -238,13 +238,25 @@ def _rule_set(rel: str, entries: list[_Entry], agency: str) -> RuleSet:
     for pattern, reason, needs, tail in entries:
         pattern = pattern.replace("{AGENCY}", agency)
         if pattern.startswith("^"):
-            starts.append(f"(?P<_r{len(starts)}>{pattern})")
+            starts.append(_anchored_alternative(pattern, f"(?P<_r{len(starts)}>)"))
             start_reasons.append(reason)
         else:
             if not tail and pattern.endswith("$") and not pattern.endswith("\\$"):
                 tail = TAIL
             others.append(Rule(_compile(rel, pattern), reason, needs, tail))
     return RuleSet(_compile(rel, "|".join(starts) or NEVER), tuple(start_reasons), tuple(others))
+
+
+def _anchored_alternative(pattern: str, mark: str = "") -> str:
+    """A ^-pattern as one alternative of an alternation used with match() only, `mark` after it.
+
+    Without its ^ (match() anchors anyway) and with the mark (an empty named
+    group telling which alternative matched: `lastgroup`) after it rather than
+    a group around it, an alternative opens with its own first character or
+    class, which the regex engine checks before trying the alternative at all:
+    on most lines every alternative fails at its first character.
+    """
+    return f"(?:{pattern[1:] if pattern.startswith('^') else pattern}){mark}"
 
 
 def date_pattern(months: dict[str, int]) -> str:
@@ -368,8 +380,8 @@ def load_rules() -> Rules:
         return tuple(out)
 
     def alternation(rel: str, patterns: list[str]) -> re.Pattern[str]:
-        """A family of patterns as one compiled alternation."""
-        return _compile(rel, "|".join(f"(?:{p.pattern})" for p in expand(rel, patterns)) or NEVER)
+        """A family of ^-anchored patterns as one compiled alternation, for match()."""
+        return _compile(rel, "|".join(_anchored_alternative(p.pattern) for p in expand(rel, patterns)) or NEVER)
 
     return Rules(
         markers=c.markers,
