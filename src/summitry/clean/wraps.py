@@ -39,9 +39,11 @@ def split_lines(ot: OffsetText) -> list[Line]:
     for line in ot.text.split("\n"):
         stripped = line.strip()
         if stripped:
-            start = pos + len(line) - len(line.lstrip())
-            lines.append(Line(ot.part(start, start + len(stripped)), gap if lines else 0))
-            gap = 0
+            lead = len(line) - len(line.lstrip())
+            lines.append(Line(ot.part(pos + lead, pos + lead + len(stripped)), gap if lines else 0))
+            # Trailing spaces count as one blank line after the line, as they always have
+            # (this function's first version went on from the stripped end): joining depends on it.
+            gap = 1 if lead + len(stripped) < len(line) else 0
         else:
             gap += 1
         pos += len(line) + 1
