@@ -10,7 +10,8 @@ runs, which fix the raw span of every clean character), metadata (title, dates,
 authors, language) and the removal log. The inputs: the shared seeds and dev
 set (also without their `lang` and `published` fields, so that language and
 date detection run, and hard-wrapped, so that the wrap joiner sees real prose),
-the example corpus, and documents of both bench generators at several sizes.
+the example corpus, documents of both bench generators at several sizes, and
+short random documents made of odd pieces.
 """
 
 from __future__ import annotations
@@ -63,6 +64,21 @@ def documents() -> Iterator[RawDocument]:
             yield RawDocument(id=f"bench-{seed}-{size}-{i}", source="bench", text=text)
     for i, text in enumerate(bench_corpus.corpus(150, seed=5)):
         yield RawDocument(id=f"corpus-{i}", source="bench", text=text)
+    rng = random.Random(9)
+    for i in range(3000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 40)))
+        yield RawDocument(id=f"pieces-{i}", source="bench", text=text)
+
+
+# Odd corners for short random documents: entities, invisible and typographic
+# characters, trailing spaces, line ends of every kind, markers, bylines, captions.
+PIECES = [
+    "a", "b", " ", "\n", "\n\n", ".", ",", "&nbsp;", "&shy;", "&amp;nbsp;", "&#160;", "&#173;", "&#x2009;", "&amp;",
+    "&hellip;", "&amp;amp;shy;", "\u00a0", "\u00ad", "\t", "\u200b", "&#9;", "&Tab;", "&ensp;", "&zwj;", "Wort",
+    "Zeile-", "&foo;", "  ", "\r\n", "&#13;", "Von Jane Doe 12.03.2025", " \n", "\t\n", "x-\n", "Anzeige\n",
+    "1. Startseite\n", "Foto: AP\n", "und\n", "der ", "Die ", "…", "dpa", "/", "(", ")", " date 2025-03-12 ",
+    "Mehr zum Thema\n", "Jane Doe/dpa", "https://example.test/a\n", "Dieser Artikel wurde von Jane Doe verfasst.",
+]
 
 
 def record(raw: RawDocument) -> dict:
