@@ -26,7 +26,7 @@ def _ints(values: Iterable[int] = ()) -> array:
 _new_offset_text = object.__new__  # an OffsetText without __init__'s checks, for slices
 
 _RANGE = _ints(range(1 << 16))  # 0, 1, 2, …: sliced by OffsetText.from_raw and _verbatim_length
-# The first slice compared when measuring a verbatim run; each next one is this many times longer.
+# The first slice compared by _matching_prefix_stepwise; each next one is this many times longer.
 _FIRST_PROBE, _PROBE_GROWTH = 16, 4
 
 
