@@ -73,6 +73,7 @@ def test_all_rules_compile_and_merge():
         ("bylines.yaml", {"months": {"smarch": 13}}, "1..12"),
         ("bylines.yaml", {"authors": []}, "unknown keys"),
         ("bylines.yaml", {"credits": ["^Von ({NAMES}"]}, "bad pattern"),
+        ("bylines.yaml", {"bylines": ["Von {NAMES}$"]}, "must end in a"),
     ],
 )
 def test_bad_data_is_reported_with_the_file_name(monkeypatch, file, content, problem):

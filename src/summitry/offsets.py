@@ -23,35 +23,112 @@ def _ints(values: Iterable[int] = ()) -> array:
     return array("q", values)
 
 
-_RANGE = _ints(range(1 << 16))  # 0, 1, 2, …: sliced by OffsetText.from_raw
-_ONES = _ints([1]) * (1 << 14)  # 1, 1, 1, …: lanes for OffsetMap.from_arrays
-_NONZERO = bytes([0] + [1] * 255)  # byte translation: any set byte → 1
+_new_offset_text = object.__new__  # an OffsetText without __init__'s checks, for slices
+
+_RANGE = _ints(range(1 << 16))  # 0, 1, 2, …: sliced by OffsetText.from_raw and _verbatim_length
+# The first slice compared by _matching_prefix_stepwise; each next one is this many times longer.
+_FIRST_PROBE, _PROBE_GROWTH = 16, 4
+
+
+def _counting(stop: int) -> array:
+    """The shared array 0, 1, 2, … with at least `stop` elements."""
+    global _RANGE
+    if len(_RANGE) < stop:
+        _RANGE = _ints(range(2 * stop))
+    return _RANGE
+
+
+def _verbatim_length(starts: array, ends: array, i: int) -> int:
+    """How many characters from i on copy the raw text: starts s, s+1, s+2, … and ends s+1, s+2, …
+
+    Offsets grow along the text, so start - index mostly does too: bisecting on
+    "start - index and end - index are as at i" finds the end of the run in a
+    dozen lookups, and one slice comparison per array (in C) proves the run whole.
+    """
+    n = len(starts)
+    s = starts[i]
+    if s < 0:  # no offsets below 0 are made; walk rather than compare with the counting array
+        j = i + 1
+        while j < n and starts[j] == ends[j - 1] and ends[j] - starts[j] == 1:
+            j += 1
+        return j - i
+    lo, hi, target = i, n, s - i  # lo continues the run; hi is n or does not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if starts[mid] - mid == target and ends[mid] - mid == target + 1:
+            lo = mid
+        else:
+            hi = mid
+    length = lo + 1 - i
+    counting = _counting(s + 2 + n - i)
+    if starts[i:lo + 1] == counting[s:s + length] and ends[i:lo + 1] == counting[s + 1:s + 1 + length]:
+        return length
+    # start - index fell and rose again inside: measure each array step by step
+    length = _matching_prefix_stepwise(starts, i, n, counting, s)
+    return _matching_prefix_stepwise(ends, i, i + length, counting, s + 1)
+
+
+def _matching_prefix_stepwise(values: array, i: int, stop: int, counting: array, first: int) -> int:
+    """The length of the longest prefix of values[i:stop] equal to first, first+1, … (at least 1).
+
+    values[i] must equal first. Compares growing slices, then halves the one that differs.
+    """
+    good, total, step = 1, stop - i, _FIRST_PROBE  # values[i:i + good] is known to match
+    while True:
+        probe = min(good + step, total)
+        if probe == good:
+            return good
+        if values[i + good:i + probe] != counting[first + good:first + probe]:
+            break
+        good, step = probe, step * _PROBE_GROWTH
+    bad = probe  # a difference lies in [good, bad)
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        if values[i + good:i + mid] == counting[first + good:first + mid]:
+            good = mid
+        else:
+            bad = mid
+    return good
 
 
 class OffsetText:
-    """A string plus, per character, the raw [start, end) it was made from."""
+    """A string plus, per character, the raw [start, end) it was made from.
 
-    __slots__ = ("text", "starts", "ends")
+    Character i stands for raw [_starts[_at + i], _ends[_at + i]). A slice
+    shares the arrays of the text it was cut from instead of copying its part
+    (cleaning cuts every line out of the document), and `join` shares them too
+    where its pieces lie side by side in one text and each separator maps as
+    the characters between them did: the lines of a paragraph, the paragraphs
+    of a document. The shared arrays are never changed in place.
+    """
+
+    __slots__ = ("text", "_starts", "_ends", "_at")
 
     def __init__(self, text: str, starts: array, ends: array):
         if not (len(text) == len(starts) == len(ends)):
             # Not an assert: the invariant must hold under python -O too.
             raise ValueError("OffsetText needs one start and one end per character")
         self.text = text
-        self.starts = starts
-        self.ends = ends
+        self._starts = starts
+        self._ends = ends
+        self._at = 0
+
+    @classmethod
+    def _sharing(cls, text: str, starts: array, ends: array, at: int) -> OffsetText:
+        """`text` standing for starts[at:at + len(text)] and ends[…], which are not copied."""
+        ot = _new_offset_text(cls)
+        ot.text, ot._starts, ot._ends, ot._at = text, starts, ends, at
+        return ot
 
     @classmethod
     def from_raw(cls, raw: str, base: int = 0) -> OffsetText:
         """Wrap raw text: character i stands for raw [base+i, base+i+1)."""
-        global _RANGE
         n = len(raw)
         if base:
             return cls(raw, _ints(range(base, base + n)), _ints(range(base + 1, base + n + 1)))
         # slicing a prepared range is a C copy; building one from range() is ~10x slower
-        if len(_RANGE) < n + 1:
-            _RANGE = _ints(range(2 * (n + 1)))
-        return cls(raw, _RANGE[0:n], _RANGE[1:n + 1])
+        counting = _counting(n + 1)
+        return cls(raw, counting[0:n], counting[1:n + 1])
 
     @classmethod
     def inserted(cls, text: str, at: int) -> OffsetText:
@@ -71,25 +148,52 @@ class OffsetText:
     def __getitem__(self, key: slice) -> OffsetText:
         if not isinstance(key, slice) or key.step not in (None, 1):
             raise TypeError("OffsetText supports contiguous slices only")
-        return OffsetText(self.text[key], self.starts[key], self.ends[key])
+        start, stop, _step = key.indices(len(self.text))
+        return self.part(start, max(start, stop))
+
+    def part(self, start: int, stop: int) -> OffsetText:
+        """Characters [start, stop), 0 <= start <= stop <= len: a slice without the slice object."""
+        ot = _new_offset_text(OffsetText)
+        ot.text, ot._starts, ot._ends, ot._at = self.text[start:stop], self._starts, self._ends, self._at + start
+        return ot
+
+    @property
+    def starts(self) -> array:
+        """The raw start of each character."""
+        self._own()
+        return self._starts
+
+    @property
+    def ends(self) -> array:
+        """The raw end of each character."""
+        self._own()
+        return self._ends
+
+    def _own(self) -> None:
+        """Hold arrays of this text's offsets only (a slice copies its part of the shared ones)."""
+        n = len(self.text)
+        if self._at or len(self._starts) != n:
+            at = self._at
+            self._starts, self._ends, self._at = self._starts[at:at + n], self._ends[at:at + n], 0
 
     # -- mapping back -------------------------------------------------------
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw [start, end) that clean [start, end) was made from."""
-        if not 0 <= start <= end <= len(self.text):
-            raise IndexError(f"span {start}:{end} outside text of length {len(self.text)}")
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise IndexError(f"span {start}:{end} outside text of length {n}")
         if start == end:
-            anchor = self.starts[start] if start < len(self.text) else (self.ends[-1] if self.ends else 0)
+            anchor = self._starts[self._at + start] if start < n else self.raw_end
             return anchor, anchor
-        return self.starts[start], self.ends[end - 1]
+        return self._starts[self._at + start], self._ends[self._at + end - 1]
 
     @property
     def raw_start(self) -> int:
-        return self.starts[0] if self.starts else 0
+        return self._starts[self._at] if self.text else 0
 
     @property
     def raw_end(self) -> int:
-        return self.ends[-1] if self.ends else 0
+        return self._ends[self._at + len(self.text) - 1] if self.text else 0
 
     # -- editing ------------------------------------------------------------
     def replace_spans(self, edits: Sequence[tuple[int, int, str]]) -> OffsetText:
@@ -100,27 +204,38 @@ class OffsetText:
         """
         if not edits:
             return self
+        text, n, at = self.text, len(self.text), self._at
+        all_starts, all_ends = self._starts, self._ends
         parts_text: list[str] = []
         starts, ends = _ints(), _ints()
-        pos = 0
+        pos = 0  # text before pos is done
+        copied = 0  # offsets before copied are done
         for start, end, repl in sorted(edits, key=lambda e: (e[0], e[1])):
             if start < pos:
                 raise ValueError(f"overlapping edits at {start}")
-            parts_text.append(self.text[pos:start])
-            starts.extend(self.starts[pos:start])
-            ends.extend(self.ends[pos:start])
+            if not 0 <= start <= end <= n:
+                raise ValueError(f"edit {start}:{end} outside text of length {n}")
+            parts_text.append(text[pos:start])
+            pos = end
+            if end - start == 1 == len(repl):  # one character for another keeps its offsets (NBSP → space)
+                parts_text.append(repl)
+                continue
+            starts.extend(all_starts[at + copied:at + start])
+            ends.extend(all_ends[at + copied:at + start])
+            copied = end
             if repl:
                 if start < end:
-                    rs, re_ = self.starts[start], self.ends[end - 1]
+                    rs, re_ = all_starts[at + start], all_ends[at + end - 1]
                 else:  # pure insertion: anchor on the neighbour
-                    rs = re_ = self.starts[start] if start < len(self.text) else self.raw_end
+                    rs = re_ = all_starts[at + start] if start < n else self.raw_end
                 parts_text.append(repl)
                 starts.extend([rs] * len(repl))
                 ends.extend([re_] * len(repl))
-            pos = end
-        parts_text.append(self.text[pos:])
-        starts.extend(self.starts[pos:])
-        ends.extend(self.ends[pos:])
+        parts_text.append(text[pos:])
+        if not copied and not starts:  # only characters swapped one for one: the offsets stay shared
+            return OffsetText._sharing("".join(parts_text), all_starts, all_ends, at)
+        starts.extend(all_starts[at + copied:at + n])
+        ends.extend(all_ends[at + copied:at + n])
         return OffsetText("".join(parts_text), starts, ends)
 
     def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> OffsetText:
@@ -135,9 +250,9 @@ class OffsetText:
     def strip(self) -> OffsetText:
         stripped = self.text.strip()
         if not stripped:
-            return self[0:0]
+            return self.part(0, 0)
         start = len(self.text) - len(self.text.lstrip())
-        return self[start:start + len(stripped)]
+        return self.part(start, start + len(stripped))
 
     @staticmethod
     def join(pieces: Sequence[OffsetText], sep: str | Sequence[str]) -> OffsetText:
@@ -152,25 +267,65 @@ class OffsetText:
             return pieces[0]
         texts: list[str] = []
         starts, ends = _ints(), _ints()
+        first = 0  # the first piece of the current stretch: pieces sharing arrays, side by side
         for i, piece in enumerate(pieces):
-            gap = (sep if isinstance(sep, str) else sep[i - 1]) if i else ""
-            if gap:
-                gap_start, gap_end = pieces[i - 1].raw_end, piece.raw_start
+            if i:
+                gap = sep if isinstance(sep, str) else sep[i - 1]
+                prev = pieces[i - 1]
+                if not _side_by_side(prev, piece, len(gap)):
+                    gap_starts, gap_ends = _separator_offsets(prev, piece, len(gap))
+                    _copy_offsets(pieces[first], prev, starts, ends)
+                    starts.extend(gap_starts)
+                    ends.extend(gap_ends)
+                    first = i
                 texts.append(gap)
-                if gap_end - gap_start == len(gap):
-                    starts.extend(range(gap_start, gap_end))
-                    ends.extend(range(gap_start + 1, gap_end + 1))
-                else:
-                    gap_end = max(gap_end, gap_start)  # pieces out of raw order: anchor on the left
-                    starts.extend([gap_start] * len(gap))
-                    ends.extend([gap_end] * len(gap))
             texts.append(piece.text)
-            starts.extend(piece.starts)
-            ends.extend(piece.ends)
+        head = pieces[first] if pieces else OffsetText("", starts, ends)
+        if first == 0:  # one stretch: its offsets are all in place already
+            return OffsetText._sharing("".join(texts), head._starts, head._ends, head._at)
+        _copy_offsets(head, pieces[-1], starts, ends)
         return OffsetText("".join(texts), starts, ends)
 
     def to_map(self) -> OffsetMap:
         return OffsetMap.from_arrays(self.starts, self.ends)
+
+
+def _separator_offsets(prev: OffsetText, piece: OffsetText, length: int) -> tuple[Sequence[int], Sequence[int]]:
+    """What a separator of `length` characters between two pieces stands for (see OffsetText.join)."""
+    if not length:
+        return (), ()
+    gap_start, gap_end = prev.raw_end, piece.raw_start
+    if gap_end - gap_start == length:
+        return range(gap_start, gap_end), range(gap_start + 1, gap_end + 1)
+    gap_end = max(gap_end, gap_start)  # pieces out of raw order: anchor on the left
+    return [gap_start] * length, [gap_end] * length
+
+
+def _side_by_side(prev: OffsetText, piece: OffsetText, length: int) -> bool:
+    """Whether `piece` follows `prev` in the arrays they share, a separator of `length` between them
+    standing for what the characters there stand for (see _separator_offsets)."""
+    all_starts, all_ends, at = prev._starts, prev._ends, prev._at + len(prev.text)
+    if piece._starts is not all_starts or piece._ends is not all_ends or piece._at != at + length \
+            or not prev.text or not piece.text:
+        return False
+    gap_start, gap_end = all_ends[at - 1], all_starts[at + length]
+    if gap_end - gap_start == length:  # verbatim: the separator maps character by character
+        for k in range(length):
+            if all_starts[at + k] != gap_start + k or all_ends[at + k] != gap_start + k + 1:
+                return False
+        return True
+    gap_end = max(gap_end, gap_start)  # anchored on the gap
+    for k in range(length):
+        if all_starts[at + k] != gap_start or all_ends[at + k] != gap_end:
+            return False
+    return True
+
+
+def _copy_offsets(first: OffsetText, last: OffsetText, starts: array, ends: array) -> None:
+    """Append the offsets from `first` to `last`, pieces side by side in the arrays they share."""
+    stop = last._at + len(last.text)
+    starts.extend(first._starts[first._at:stop])
+    ends.extend(first._ends[first._at:stop])
 
 
 @dataclass(frozen=True)
@@ -189,23 +344,12 @@ class OffsetMap:
         """Runs from per-character offsets, visiting only run boundaries.
 
         A character-by-character walk costs ~1 ms per 5 KB, half the cleaning
-        budget. Here the per-character tests run on the arrays as big integers,
-        one 64-bit lane per character: a lane is zero where the character
-        continues a verbatim run (width 1, next start = this end), so only the
-        boundaries are visited in Python.
+        budget (and treating the arrays as big integers, ~0.3 ms). Here the end
+        of a verbatim run (width 1, each start the previous end) is found by
+        bisection and proven by comparing array slices with a counting array
+        in C: a dozen lookups per run, whatever its length.
         """
-        global _ONES
         n = len(starts)
-        if not n:
-            return cls(())
-        if len(_ONES) < n:
-            _ONES = _ints([1]) * (2 * n)
-        s = int.from_bytes(starts.tobytes(), "little")
-        e = int.from_bytes(ends.tobytes(), "little")
-        width_not_1 = e ^ (s + int.from_bytes(_ONES[:n].tobytes(), "little"))
-        # one flag byte per byte of the lanes: lane i ends a run if any of its 8 bytes is set
-        boundary = (width_not_1 | (width_not_1 >> 64) | ((s >> 64) ^ e)).to_bytes(8 * n, "little").translate(
-            _NONZERO)
         runs: list[tuple[int, int, int, int, int]] = []
         i = 0
         while i < n:
@@ -216,8 +360,7 @@ class OffsetMap:
                     j += 1
                 runs.append((i, j, start, end, 0))
             else:
-                last = boundary.find(1, 8 * i)
-                j = (last >> 3 if last >= 0 else n - 1) + 1
+                j = i + _verbatim_length(starts, ends, i)
                 runs.append((i, j, start, ends[j - 1], 1))
             i = j
         return cls(tuple(runs))

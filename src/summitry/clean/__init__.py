@@ -26,7 +26,7 @@ from summitry.offsets import OffsetText
 from summitry.clean.metadata import Found, detect_language, read_bylines, read_header, settle_title
 from summitry.clean.repeats import remove_echoes, remove_repeats, remove_teasers
 from summitry.clean.rules import load_rules
-from summitry.clean.text import Removals
+from summitry.clean.text import Removals, has_year
 from summitry.clean.wraps import join_lines, split_lines
 from summitry.records import Document, RawDocument, Span
 
@@ -98,4 +98,9 @@ def _paragraph_spans(text: str) -> list[Span]:
 
 def _is_byline(line: str, rules) -> bool:
     """A line that is a byline by itself (never joined to its neighbours as a wrapped sentence)."""
-    return rules.bylines.match(line) is not None or any(p.match(line) for p in rules.glued_bylines)
+    if rules.bylines.match(line) is not None:
+        return True
+    # A glued byline has a date, hence a year. Without this check the name lists of
+    # the glued patterns are tried on every line of a hard-wrapped text: a third of
+    # the cleaning time of such a text.
+    return has_year(line) and any(p.match(line) for p in rules.glued_bylines)

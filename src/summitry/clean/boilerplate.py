@@ -218,6 +218,11 @@ def _caption_twins(doc: _Doc, i: int) -> None:
     for j in (doc.prev_kept(i), doc.next_kept(i)):
         if j is None:
             continue
-        twin = key(doc.lines[j].text)
+        text = doc.lines[j].text
+        # The key of an opening of the text opens its key: when that is no opening of the
+        # caption, neither is the whole key (the neighbour is mostly a long paragraph).
+        if not caption.startswith(key(text[:2 * len(caption) + 2])):
+            continue
+        twin = key(text)
         if len(twin) >= MIN_TWIN_LEN and caption.startswith(twin):
             doc.remove(j, "caption")

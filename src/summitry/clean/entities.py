@@ -60,11 +60,25 @@ def normalize(ot: OffsetText) -> OffsetText:
     """Decode entities, drop invisible characters, make every space a plain single space."""
     if _has_any(ot.text, _ODD_NEWLINES):
         ot = ot.sub(_NEWLINE, "\n")
-    if "&" in ot.text:
-        ot = ot.sub(_ENTITY, _decode_entity)  # before the rest: "&nbsp;", "&shy;"
-    if (not ot.text.isascii() or "\t" in ot.text) and _ODD_CHAR.search(ot.text):
-        ot = ot.sub(_ODD_CHAR, _odd_char)
-    return tidy_spaces(ot)
+    # Entities and odd characters in one edit of the text: a decoded entity
+    # ("&nbsp;", "&shy;") has its odd characters repaired at once.
+    text = ot.text
+    edits = []
+    if "&" in text:
+        for m in _ENTITY.finditer(text):
+            decoded = _plain(_decode_entity(m))
+            if decoded != m.group(0):
+                edits.append((m.start(), m.end(), decoded))
+    if (not text.isascii() or "\t" in text) and _ODD_CHAR.search(text):
+        edits += [(m.start(), m.end(), _odd_char(m)) for m in _ODD_CHAR.finditer(text)]
+    return tidy_spaces(ot.replace_spans(edits))
+
+
+def _plain(text: str) -> str:
+    """The text with its typographic spaces as plain ones and its invisible characters dropped."""
+    if text.isascii() and "\t" not in text:
+        return text
+    return _ODD_CHAR.sub(_odd_char, text)
 
 
 def tidy_spaces(ot: OffsetText) -> OffsetText:

@@ -13,7 +13,7 @@ from datetime import date
 from simplemma import langdetect
 
 from summitry.clean.rules import Rules
-from summitry.clean.text import Line, Removals, ends_sentence, is_person_name, words
+from summitry.clean.text import Line, Removals, ends_sentence, has_year, is_person_name, words
 from summitry.offsets import OffsetText
 
 # A crawl prefix on the first line: " date 2026-02-09 Larry Johnson", " date 2025-02 Der …".
@@ -23,7 +23,6 @@ _SENTENCE_PUNCT = re.compile(r"[.,;:!?\"„“”«»()]")
 MAX_META_LEN = 300
 BYLINE_TAIL = 250
 GLUED_DATE_TAIL = 60
-_YEAR = re.compile(r"\d{4}")
 MAX_DATELINE_LEN = 120
 # Where a title may stand: among the first paragraphs, short, without a final mark.
 TITLE_LOOKAHEAD = 3
@@ -95,7 +94,7 @@ def read_bylines(paragraphs: list[Line], rules: Rules, found: Found, removals: R
         if len(text) <= MAX_META_LEN and _credit(text, rules, found):
             removals.add(para.ot, "credit")
             continue
-        if len(text) <= MAX_DATELINE_LEN and _has_year(text) and _dateline(text, rules, found):
+        if len(text) <= MAX_DATELINE_LEN and has_year(text) and _dateline(text, rules, found):
             removals.add(para.ot, "dateline")
             continue
         cut = _byline(text, rules, found)
@@ -156,15 +155,6 @@ def _dateline(text: str, rules: Rules, found: Found) -> bool:
     return True
 
 
-def _has_year(text: str) -> bool:
-    """Whether the text has four digits in a row (every date form the rules know has a year)."""
-    # `in` per digit first: a regex tries every position, this line is on the hot path
-    for digit in "0123456789":
-        if digit in text:
-            return _YEAR.search(text) is not None
-    return False
-
-
 def _date_group(m: re.Match[str]) -> str:
     """The text of the date group that took part in the match ('' when none did)."""
     for group, value in m.groupdict().items():
@@ -180,7 +170,7 @@ def _byline(text: str, rules: Rules, found: Found) -> int | None:
         if m and _take_byline(m, rules, found):
             return 0
     # a byline glued to the end of a paragraph always ends in its date: "…Uhr aktualisiert"
-    if not _has_year(text[-GLUED_DATE_TAIL:]):
+    if not has_year(text[-GLUED_DATE_TAIL:]):
         return None
     pos = max(0, len(text) - BYLINE_TAIL)
     for pattern in rules.glued_bylines:

@@ -15,6 +15,7 @@ words of the other in order, allowing the other to have words the copy dropped.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from summitry.clean.text import Line, Removals, ends_sentence, word_spans
 
@@ -52,7 +53,8 @@ def _tokens(para: Line) -> list[str]:
 
 def _head(text: str) -> list[str]:
     """The opening words, split on spaces: a cheaper tokenizer for the first test."""
-    return [w for w in (t.strip(_NOT_WORD) for t in text[:HEAD_CHARS].lower().split()) if w]
+    # map and filter loop in C: this runs for every paragraph
+    return list(filter(None, map(str.strip, text[:HEAD_CHARS].lower().split(), repeat(_NOT_WORD))))
 
 
 def follow(copy: list[str], original: list[str], *, misses: int = 0) -> tuple[int, int]:

@@ -76,7 +76,7 @@ class Rule:
 class RuleSet:
     """Patterns of one family: those anchored at the line start run as one alternation."""
 
-    starts: re.Pattern[str]  # the ^-anchored patterns, one named group each
+    starts: re.Pattern[str]  # the ^-anchored patterns, for match(): an empty group _r<i> after each
     start_reasons: tuple[str, ...]
     others: tuple[Rule, ...]
 
@@ -136,11 +136,11 @@ class Rules:
     breadcrumb_separators: re.Pattern[str]
     breadcrumb_start: re.Pattern[str]  # a root and a separator: "Home > …"
     teaser_headline: re.Pattern[str]
-    credits: re.Pattern[str]  # the credit patterns without needs as one alternation (each ^-anchored)
+    credits: re.Pattern[str]  # the credit patterns without needs as one alternation (each ^-anchored; match())
     needy_credits: tuple[Rule, ...]  # credit patterns tried only where their needs occur
-    bylines: re.Pattern[str]  # the ^-anchored byline patterns as one alternation
-    glued_bylines: tuple[re.Pattern[str], ...]  # bylines that may follow text on the same line
-    datelines: re.Pattern[str]  # all dateline patterns as one alternation
+    bylines: re.Pattern[str]  # the ^-anchored byline patterns as one alternation (match())
+    glued_bylines: tuple[re.Pattern[str], ...]  # bylines that may follow text on the same line; all have a date
+    datelines: re.Pattern[str]  # all dateline patterns as one alternation (match())
     date: re.Pattern[str]  # any date with day, month and year
     months: dict[str, int]
     name_particles: frozenset[str]
@@ -153,6 +153,34 @@ class Rules:
 def _alternatives(words) -> str:
     """An alternation of literal words, longest first."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _case_insensitive_alternatives(words) -> str:
+    """`_alternatives` for use inside (?i:...), written as a trie: "AP|APA|AFP" → "a(?:fp|p(?:a|))".
+
+    The regex engine then reads a character once instead of once per word (the
+    agencies are tried on every line). Where one word is a prefix of another
+    the longer is still tried first, so the trie matches what the alternation
+    matches. Words are compared lower-cased, which (?i:...) does anyway.
+    """
+    keys = {w.lower() for w in words}
+    if not all(k.isascii() for k in keys):  # non-ASCII case rules: keep it plain
+        return _alternatives(words)
+    trie: dict[str, dict] = {}
+    for k in keys:
+        node = trie
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The pattern of a trie node: its branches, the word ending here (if any) last."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def _check_keys(rel: str, data: Any, allowed: frozenset[str]) -> dict[str, Any]:
@@ -210,13 +238,25 @@ def _rule_set(rel: str, entries: list[_Entry], agency: str) -> RuleSet:
     for pattern, reason, needs, tail in entries:
         pattern = pattern.replace("{AGENCY}", agency)
         if pattern.startswith("^"):
-            starts.append(f"(?P<_r{len(starts)}>{pattern})")
+            starts.append(_anchored_alternative(pattern, f"(?P<_r{len(starts)}>)"))
             start_reasons.append(reason)
         else:
             if not tail and pattern.endswith("$") and not pattern.endswith("\\$"):
                 tail = TAIL
             others.append(Rule(_compile(rel, pattern), reason, needs, tail))
     return RuleSet(_compile(rel, "|".join(starts) or NEVER), tuple(start_reasons), tuple(others))
+
+
+def _anchored_alternative(pattern: str, mark: str = "") -> str:
+    """A ^-pattern as one alternative of an alternation used with match() only, `mark` after it.
+
+    Without its ^ (match() anchors anyway) and with the mark (an empty named
+    group telling which alternative matched: `lastgroup`) after it rather than
+    a group around it, an alternative opens with its own first character or
+    class, which the regex engine checks before trying the alternative at all:
+    on most lines every alternative fails at its first character.
+    """
+    return f"(?:{pattern[1:] if pattern.startswith('^') else pattern}){mark}"
 
 
 def date_pattern(months: dict[str, int]) -> str:
@@ -289,7 +329,13 @@ def _read_bylines(lang: str, c: _Collected) -> None:
             c.needy_credits.append((pattern, needs))
         else:
             c.credits.append(_checked(rel, str(entry)))
-    c.bylines += [_checked(rel, str(p)) for p in by.get("bylines") or []]
+    for pattern in by.get("bylines") or []:
+        pattern = _checked(rel, str(pattern))
+        if not pattern.startswith("^") and "{DATE}" not in pattern:
+            # glued bylines are only tried where a year occurs (metadata._byline, clean._is_byline)
+            raise DataFileError(f"data file {rel}: byline {pattern!r} is not ^-anchored (it may be glued "
+                                "to a paragraph), so it must end in a {DATE}")
+        c.bylines.append(pattern)
     c.datelines += [_checked(rel, str(p)) for p in by.get("datelines") or []]
     for name, number in (by.get("months") or {}).items():
         if not isinstance(number, int) or not 1 <= number <= 12:
@@ -312,7 +358,7 @@ def load_rules() -> Rules:
         _read_bylines(lang, c)
 
     # Credits write agencies in any case: "imago / dpa", "IMAGO/…", "Picture Alliance".
-    agency = f"(?i:{_alternatives(c.agencies)})" if c.agencies else NEVER
+    agency = f"(?i:{_case_insensitive_alternatives(c.agencies)})" if c.agencies else NEVER
     date = date_pattern(c.months)
     name_list = rf"{_NAME}(?:(?:{_alternatives(c.name_separators) or NEVER}){_NAME}){{0,8}}"
     fill = {
@@ -334,8 +380,8 @@ def load_rules() -> Rules:
         return tuple(out)
 
     def alternation(rel: str, patterns: list[str]) -> re.Pattern[str]:
-        """A family of patterns as one compiled alternation."""
-        return _compile(rel, "|".join(f"(?:{p.pattern})" for p in expand(rel, patterns)) or NEVER)
+        """A family of ^-anchored patterns as one compiled alternation, for match()."""
+        return _compile(rel, "|".join(_anchored_alternative(p.pattern) for p in expand(rel, patterns)) or NEVER)
 
     return Rules(
         markers=c.markers,

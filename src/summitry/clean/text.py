@@ -12,6 +12,7 @@ _CLOSERS = "\"“”»«'’)]"
 _NOT_WORD = "„“”\"'‚‘’«»()[]{}.,;:!?…–—-/"
 _WORD = re.compile(r"\w+")
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_YEAR = re.compile(r"\d{4}")
 
 
 class Line:
@@ -58,6 +59,15 @@ def ends_sentence(text: str) -> bool:
     # string methods, not a regex: this runs for every line and is on the hot path
     text = text.rstrip(_CLOSERS)
     return bool(text) and text[-1] in _FINAL
+
+
+def has_year(text: str) -> bool:
+    """Whether the text has four digits in a row (every date form the rules know has a year)."""
+    # `in` per digit first: a regex tries every position, this line is on the hot path
+    for digit in "0123456789":
+        if digit in text:
+            return _YEAR.search(text) is not None
+    return False
 
 
 def words(text: str) -> list[str]:

@@ -35,24 +35,18 @@ def split_lines(ot: OffsetText) -> list[Line]:
     """Non-empty, stripped lines, each knowing how many blank lines came before it."""
     lines: list[Line] = []
     gap = 0
-    pos = 0
-    text = ot.text
-    n = len(text)
-    while pos <= n:
-        end = text.find("\n", pos)
-        if end < 0:
-            end = n
-        line = text[pos:end]
+    pos = 0  # where the line starts in ot
+    for line in ot.text.split("\n"):
         stripped = line.strip()
         if stripped:
-            start = pos + len(line) - len(line.lstrip())
-            end = start + len(stripped)
-            # the constructor, not ot[start:end]: this runs for every line
-            lines.append(Line(OffsetText(stripped, ot.starts[start:end], ot.ends[start:end]), gap if lines else 0))
-            gap = 0
+            lead = len(line) - len(line.lstrip())
+            lines.append(Line(ot.part(pos + lead, pos + lead + len(stripped)), gap if lines else 0))
+            # Trailing spaces count as one blank line after the line, as they always have
+            # (this function's first version went on from the stripped end): joining depends on it.
+            gap = 1 if lead + len(stripped) < len(line) else 0
         else:
             gap += 1
-        pos = end + 1
+        pos += len(line) + 1
     return lines
 
 
