@@ -56,3 +56,14 @@ def test_plot_writes_the_file(tmp_path, suffix):
 def test_plot_refuses_other_formats(tmp_path):
     with pytest.raises(ValueError, match="png or .svg"):
         plot(build_timeline(EVENTS), tmp_path / "t.pdf")
+
+
+def test_habits_come_from_sentences_that_call_a_contact_a_custom():
+    from summitry.timeline import habits_of
+
+    text = "Xi und Putin sprachen per Video. Die beiden haben es sich zur Tradition gemacht, zum neuen Jahr zu telefonieren."
+    record = {"id": "d1", "language": "de",
+              "contacts": [{"main": True, "participants": [XI, PUTIN]}]}
+    habits = habits_of([(record, text)])
+    assert [e["text"] for e in habits[frozenset(["Xi Jinping", "Vladimir Putin"])]] == [
+        "Die beiden haben es sich zur Tradition gemacht, zum neuen Jahr zu telefonieren."]

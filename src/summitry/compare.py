@@ -38,6 +38,32 @@ def compare_extractions(extractions: Iterable[Extraction], disagreements: list[d
     return compare_sides([(extraction_record(ex), ex.document.text) for ex in extractions], disagreements, event_id)
 
 
+def event_documents(store, event: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """(extraction record, clean text) of an event's main reports; records stored before sides existed
+    are extracted again (and saved)."""
+    from summitry.output import extraction_record
+    from summitry.pipeline import extract_document
+
+    out = []
+    for doc_id in event.get("documents") or []:
+        stored = store.lookup(doc_id)
+        record = stored.extraction
+        if record is None or "statements" not in record:
+            record = extraction_record(extract_document(stored.document))
+            store.save_extraction(doc_id, record)
+        out.append((record, stored.document.text))
+    return out
+
+
+def compare_stored(store, ref: str) -> dict[str, Any]:
+    """The comparison of the stored event `ref` (an id or a unique prefix of one)."""
+    from summitry.events.persist import stored_events
+
+    stored_events(store)  # computes the events of a store that has none yet
+    event = store.get_event(ref)
+    return compare_sides(event_documents(store, event), event.get("disagreements"), event["id"])
+
+
 def compare_sides(documents: Iterable[tuple[dict[str, Any], str]], disagreements: list[dict[str, Any]] | None = None,
                   event_id: str | None = None) -> dict[str, Any]:
     """The topic × side comparison of one event's documents: (extraction record, clean text) pairs."""

@@ -26,6 +26,29 @@ SERIES_MIN_YEARS = 3
 SERIES_WINDOW_DAYS = 31  # how far from the series' usual day of the year a member may fall
 
 
+def habits_of(documents: Iterable[tuple[dict[str, Any], str]]) -> dict[frozenset[str], list[dict[str, Any]]]:
+    """Sentences in which sources call a pair's contacts a custom ("Die beiden haben sich zur Tradition
+    gemacht, rund um das neue Jahr miteinander zu sprechen"), keyed by the pair of the document's main contact.
+
+    `documents`: (extraction record, clean text) pairs.
+    """
+    from summitry.annotate.sentences import split_sentences
+    from summitry.extract.cues import cues_for
+
+    out: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    for record, text in documents:
+        main = next((c for c in record.get("contacts") or [] if c.get("main")), None)
+        if main is None or len(main.get("participants") or []) != 2:
+            continue
+        pair = frozenset(_name(p) for p in main["participants"])
+        cues = cues_for(record.get("language"))
+        for sent in split_sentences(text, record.get("language")):
+            if cues.habitual.search(text, sent.start, sent.end) and cues.triggers.search(text, sent.start, sent.end):
+                out[pair].append({"document": record["id"], "start": sent.start, "end": sent.end,
+                                  "text": text[sent.start:sent.end]})
+    return dict(out)
+
+
 def _name(p: Any) -> str:
     return p.get("name", "") if isinstance(p, dict) else str(p)
 
