@@ -197,7 +197,7 @@ def events(paths: tuple[str, ...], fmt: str) -> None:
 
     Example: summitry events corpus.jsonl --format jsonl
     """
-    from summitry.group import group_extractions
+    from summitry.events import events_of_extractions
     from summitry.pipeline import process_paths
     from summitry.render import print_events
 
@@ -211,7 +211,7 @@ def events(paths: tuple[str, ...], fmt: str) -> None:
             _error(str(item))
         else:
             extractions.append(item)
-    _emit(group_extractions(extractions), fmt, print_events)
+    _emit(events_of_extractions(extractions), fmt, print_events)
     sys.exit(1 if failed else 0)
 
 

@@ -1,0 +1,28 @@
+"""The clustering's thresholds, in one options object (defaults here, overridable by callers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    """How far reports may disagree and still speak of the same contact.
+
+    date_tolerance: days two reports' dates may differ by and still be one event (reported
+        as a date disagreement), when participants and kind agree.
+    reported_within: an undated contact reported as over took place at most this many days
+        before the publication date.
+    planned_before: an undated planned contact may be fulfilled from this many days before
+        the publication date (a plan reported the day after the visit began) onwards.
+    similarity_weight: how much text similarity counts when several events fit a report.
+    """
+
+    date_tolerance: int = 2
+    reported_within: int = 30
+    planned_before: int = 1
+    similarity_weight: float = 3.0
+    date_bucket_days: int = 7  # index granularity for candidate lookup
+
+
+DEFAULT_OPTIONS = ClusterOptions()
