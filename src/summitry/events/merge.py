@@ -117,7 +117,7 @@ def _related_disagreements(mentions: list[Report], main_people: set[str]) -> lis
 def event_id(reports: list[Report], names: dict[str, dict[str, Any]], day: str | None, period: str | None,
              kind: str) -> str:
     """A readable id: the participants' names, the date (or period, or 'undated'), the kind."""
-    people = "-".join(_slug(names[p]["name"] or p).split("-")[-1] for p in sorted(names, key=lambda p: names[p]["name"] or p))
+    people = "-".join(_slug(names[p]["name"] or p) for p in sorted(names, key=lambda p: names[p]["name"] or p))
     when = day or period or "undated"
     return f"{people}-{when}-{coarse_kind(kind)}"
 
@@ -156,7 +156,7 @@ def merge_event(main: list[Report], mentions: list[Report], related: list[Report
         "id": event_id(main, {p: names[p] for p in people}, day, period, kind),
         "kind": kind,
         "status": status,
-        "participants": [dict(names[p]) for p in people],
+        "participants": [dict(names[p]) for p in sorted(people, key=lambda p: (names[p]["name"] or p, p))],
         "date": day,
         "documents": documents,
         "date_support": date_votes[0]["support"] if date_votes else 0,
