@@ -9,8 +9,10 @@ redoes a small neighbourhood, never everything:
    is one event; a chain longer than the tolerance is cut at its widest gaps. A new anchor
    recomputes only its connected group.
 2. Floating main reports (no day: a window, a weekday, or nothing) join the anchored event
-   they fit best (match.fit_score; ties go to the event first in canonical order).
-3. Floating reports that fit no anchored event form events among themselves: within each
+   they fit best (match.fit_score), if it fits clearly better than any other: a report that
+   fits two events about equally is not guessed into either.
+3. Floating reports that fit no anchored event form events among themselves (one that fits
+   several equally stays an event of its own, not to bridge them): within each
    connected group of fitting floaters, in canonical order (report.sort_key), each joins
    the best event all of whose reports it fits, or opens one.
 
@@ -45,16 +47,22 @@ def _split_by_gaps(members: list[Report], tolerance: int) -> list[list[Report]]:
     return _split_by_gaps(members[:cut], tolerance) + _split_by_gaps(members[cut:], tolerance)
 
 
-def _best(report: Report, candidates: dict[str, list[Report]], options: ClusterOptions) -> str | None:
-    """The candidate event (id → reports) the report fits best; ties go to the smallest id."""
-    best, best_score = None, float("-inf")
+def _best(report: Report, candidates: dict[str, list[Report]], options: ClusterOptions,
+          margin: float = 0.0) -> str | None:
+    """The candidate event (id → reports) the report fits best; ties go to the smallest id.
+
+    With a margin, None unless the best beats the runner-up by that much: a report that fits
+    two events equally well is not guessed into one.
+    """
     sims = {gid: event_similarity(report, members) for gid, members in candidates.items()}
     top = max(sims.values(), default=0.0)
-    for gid in sorted(candidates):
-        score = fit_score(report, candidates[gid], options, sims[gid] / top if top > 0 else 1.0)
-        if score > best_score:
-            best, best_score = gid, score
-    return best
+    scored = sorted(((-fit_score(report, candidates[gid], options, sims[gid] / top if top > 0 else 1.0), gid)
+                     for gid in candidates))
+    if not scored:
+        return None
+    if margin and len(scored) > 1 and scored[1][0] - scored[0][0] < margin:
+        return None
+    return scored[0][1]
 
 
 class EventIndex:
@@ -74,6 +82,7 @@ class EventIndex:
         self._float_group: dict[Key, str] = {}
         self._float_groups: dict[str, list[Key]] = {}
         self._mention_of: dict[Key, str | None] = {}
+        self._ambiguous: set[Key] = set()  # floaters that fit several anchored events equally: alone
         self._dirty_people: set[tuple[str, tuple[str, ...]]] = set()  # (coarse, participants) changed
         self._dirty_floaters: set[Key] = set()
         self._dirty_mentions: set[Key] = set()
@@ -125,6 +134,7 @@ class EventIndex:
             else:
                 self._floaters.remove(r)
                 self._attached.pop(key, None)
+                self._ambiguous.discard(key)
                 self._dirty_floaters.discard(key)
                 gid = self._float_group.pop(key, None)
                 if gid is not None:
@@ -237,7 +247,11 @@ class EventIndex:
                 continue
             before = self._attached.get(k, "new")
             cands = self._candidate_events(r, floating=True)
-            now = _best(r, cands, self.options)
+            now = _best(r, cands, self.options, margin=self.options.min_margin)
+            if now is None and len(cands) > 1:
+                self._ambiguous.add(k)
+            else:
+                self._ambiguous.discard(k)
             self._attached[k] = now
             if now != before:
                 self.changed.add(r.doc_id)
@@ -285,8 +299,11 @@ class EventIndex:
                     continue
                 r = self.reports[k]
                 component.append(r)
+                if k in self._ambiguous:  # an event of its own: it links no others
+                    continue
                 for n in self._floaters.lookup(r.coarse, r.participants):
-                    if n not in seen and self._attached.get(n) is None and reports_fit(r, self.reports[n], self.options):
+                    if (n not in seen and self._attached.get(n) is None and n not in self._ambiguous
+                            and reports_fit(r, self.reports[n], self.options)):
                         seen.add(n)
                         stack.append(n)
             for group in self._greedy_groups(component):
@@ -300,8 +317,11 @@ class EventIndex:
     def _greedy_groups(self, floaters: list[Report]) -> list[list[Report]]:
         groups: list[list[Report]] = []
         for r in sorted(floaters, key=Report.sort_key):
+            if r.key in self._ambiguous:
+                groups.append([r])
+                continue
             cands = {str(i): g for i, g in enumerate(groups)
-                     if all(reports_fit(r, m, self.options) for m in g)}
+                     if g[0].key not in self._ambiguous and all(reports_fit(r, m, self.options) for m in g)}
             best = _best(r, cands, self.options) if cands else None
             if best is None:
                 groups.append([r])

@@ -16,12 +16,15 @@ class ClusterOptions:
     planned_before: an undated planned contact may be fulfilled from this many days before
         the publication date (a plan reported the day after the visit began) onwards.
     similarity_weight: how much text similarity counts when several events fit a report.
+    min_margin: an undated report joins an event only if it fits it this much better than the
+        next one (about a quarter of the similarity range, or any one rule: kind, status).
     """
 
     date_tolerance: int = 2
     reported_within: int = 30
     planned_before: int = 1
     similarity_weight: float = 3.0
+    min_margin: float = 0.75  # how much better the best event must fit than the next to be joined
     date_bucket_days: int = 7  # index granularity for candidate lookup
 
 
