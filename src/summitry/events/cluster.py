@@ -24,8 +24,9 @@ reports and a canonical order (never on arrival), any ingestion order gives the 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 
-from summitry.events.index import DateIndex, Key, PeopleIndex
+from summitry.events.index import Key, WindowIndex
 from summitry.events.match import event_similarity, fit_score, participants_fit, reports_fit
 from summitry.events.options import DEFAULT_OPTIONS, ClusterOptions
 from summitry.events.reports import Report
@@ -72,10 +73,12 @@ class EventIndex:
         self.options = options
         self.reports: dict[Key, Report] = {}
         self._doc_keys: dict[str, list[Key]] = {}
-        self._main = PeopleIndex()  # every main report
-        self._floaters = PeopleIndex()  # main reports without a day
-        self._mentions = PeopleIndex()
-        self._dates = DateIndex(options.date_bucket_days)
+        # anchors in short buckets (they are looked up a few days around a day); windows, weeks
+        # to a year long, in longer ones so each is filed a few times, not dozens
+        self._anchors = WindowIndex(options.date_bucket_days)  # main reports with a day
+        self._floaters = WindowIndex(options.window_bucket_days)  # main reports without one
+        self._grouped = WindowIndex(options.window_bucket_days)  # floaters in floating-only events
+        self._mentions = WindowIndex(options.window_bucket_days)
         self._anchor_group: dict[Key, str] = {}
         self._anchor_groups: dict[str, list[Key]] = {}
         self._attached: dict[Key, str | None] = {}  # floater → anchored event (None: none fits)
@@ -83,7 +86,10 @@ class EventIndex:
         self._float_groups: dict[str, list[Key]] = {}
         self._mention_of: dict[Key, str | None] = {}
         self._ambiguous: set[Key] = set()  # floaters that fit several anchored events equally: alone
-        self._dirty_people: set[tuple[str, tuple[str, ...]]] = set()  # (coarse, participants) changed
+        # (coarse, participants) → the windows (lo, hi) of anchored events that changed there;
+        # the same for floating-only events, which only mentions can join
+        self._dirty_people: dict[tuple[str, tuple[str, ...]], set] = {}
+        self._dirty_grouped: dict[tuple[str, tuple[str, ...]], set] = {}
         self._dirty_floaters: set[Key] = set()
         self._dirty_mentions: set[Key] = set()
         self.changed: set[str] = set()  # documents whose events changed since the caller last looked
@@ -99,15 +105,14 @@ class EventIndex:
             self._doc_keys.setdefault(r.doc_id, []).append(r.key)
             self.changed.add(r.doc_id)
             if r.role == "mention":
-                self._mentions.add(r)
+                self._mentions.add(r, *self._span(r))
                 self._dirty_mentions.add(r.key)
                 continue
-            self._main.add(r)
             if r.day is not None:
-                self._dates.add(r)
+                self._anchors.add(r, r.day, r.day)
                 self._regroup_anchors([r.key])
             else:
-                self._floaters.add(r)
+                self._floaters.add(r, *self._span(r))
                 self._dirty_floaters.add(r.key)
 
     def remove_document(self, doc_id: str) -> None:
@@ -115,41 +120,81 @@ class EventIndex:
         keys = self._doc_keys.pop(doc_id, [])
         neighbours: list[Key] = []
         for key in keys:
-            r = self.reports.pop(key)
+            r = self.reports[key]
             self.changed.add(doc_id)
             if r.role == "mention":
                 self._mentions.remove(r)
                 self._mention_of.pop(key, None)
                 self._dirty_mentions.discard(key)
+                del self.reports[key]
                 continue
-            self._main.remove(r)
             if r.day is not None:
-                self._dates.remove(r)
+                self._anchors.remove(r)
                 gid = self._anchor_group.pop(key)
                 members = [k for k in self._anchor_groups.pop(gid) if k != key]
                 for k in members:
                     del self._anchor_group[k]
                 neighbours.extend(members)
-                self._dirty_people.add((r.coarse, r.participants))
+                self._mark(r)
             else:
                 self._floaters.remove(r)
                 self._attached.pop(key, None)
                 self._ambiguous.discard(key)
                 self._dirty_floaters.discard(key)
-                gid = self._float_group.pop(key, None)
+                gid = self._float_group.get(key)
                 if gid is not None:
-                    rest = [k for k in self._float_groups.pop(gid) if k != key]
-                    for k in rest:
-                        del self._float_group[k]
+                    rest = [k for k in self._drop_float_group(gid) if k != key]
                     self._dirty_floaters.update(rest)
-                self._dirty_people.add((r.coarse, r.participants))
+                self._mark(r)
+            del self.reports[key]
         if neighbours:
             self._regroup_anchors(neighbours)
 
+    @staticmethod
+    def _span(r: Report) -> tuple:
+        """The days a report may speak of, as (lo, hi); None where the window is open."""
+        return (r.day, r.day) if r.day is not None else (r.when.lo, r.when.hi)
+
+    def _around(self, r: Report) -> tuple:
+        """The days whose events r may join: its window widened by the tolerance."""
+        lo, hi = self._span(r)
+        if lo is None or hi is None:
+            return None, None
+        tol = timedelta(days=self.options.date_tolerance)
+        return lo - tol, hi + tol
+
+    def _mark(self, r: Report, dirty: dict | None = None) -> None:
+        """Reports about these people around these days may now fit other events."""
+        (self._dirty_people if dirty is None else dirty).setdefault((r.coarse, r.participants), set()).add(
+            self._span(r) if r.day is not None else (None, None) if dirty is None else self._around(r))
+
+    def _affected(self, index: WindowIndex, dirty: dict) -> set[Key]:
+        """Reports in `index` whose candidate events may have changed since the last refresh."""
+        tol = timedelta(days=self.options.date_tolerance)
+        out: set[Key] = set()
+        for (coarse, parts), spans in dirty.items():
+            for lo, hi in spans:
+                if lo is None or hi is None:
+                    out |= index.lookup(coarse, parts)
+                else:
+                    out |= index.lookup(coarse, parts, lo - tol, hi + tol)
+        return out
+
+    def _drop_float_group(self, gid: str) -> list[Key]:
+        """Dissolve a floating-only event; returns its members."""
+        members = self._float_groups.pop(gid, [])
+        for m in members:
+            self._float_group.pop(m, None)
+            if m in self.reports:
+                self._grouped.remove(self.reports[m])
+                self._mark(self.reports[m], self._dirty_grouped)
+        return members
+
     # -- step 1: anchors -------------------------------------------------------------------
     def _anchor_neighbours(self, r: Report) -> list[Key]:
-        tol = self.options.date_tolerance
-        return [k for k in self._dates.near(r, tol) if k != r.key and reports_fit(r, self.reports[k], self.options)]
+        lo, hi = self._around(r)
+        return [k for k in self._anchors.lookup(r.coarse, r.participants, lo, hi)
+                if k != r.key and reports_fit(r, self.reports[k], self.options)]
 
     def _regroup_anchors(self, seeds: list[Key]) -> None:
         """Recompute the events of the connected groups of anchors the seeds belong to."""
@@ -182,7 +227,7 @@ class EventIndex:
                 for m in group:
                     self._anchor_group[m.key] = gid
                     self.changed.add(m.doc_id)
-                    self._dirty_people.add((m.coarse, m.participants))
+                    self._mark(m)
 
     def _link_groups(self, anchors: list[Report]) -> list[list[Report]]:
         """Connected groups of fitting anchors, each cut where its days spread too far."""
@@ -212,12 +257,10 @@ class EventIndex:
     def _candidate_events(self, r: Report, floating: bool) -> dict[str, list[Report]]:
         """Events (id → reports) r may join: anchored ones, and for mentions floating ones too."""
         tol = self.options.date_tolerance
-        gids: set[str] = set()
-        for k in self._main.lookup(r.coarse, r.participants):
-            if k in self._anchor_group:
-                gids.add(self._anchor_group[k])
-            elif not floating and k in self._float_group:
-                gids.add(self._float_group[k])
+        lo, hi = self._around(r)
+        gids = {self._anchor_group[k] for k in self._anchors.lookup(r.coarse, r.participants, lo, hi)}
+        if not floating:
+            gids |= {self._float_group[k] for k in self._grouped.lookup(r.coarse, r.participants, lo, hi)}
         out = {}
         for gid in gids:
             members = [self.reports[k] for k in (self._anchor_groups.get(gid) or self._float_groups[gid])]
@@ -234,12 +277,9 @@ class EventIndex:
 
     def refresh(self) -> None:
         """Bring floating reports and mentions up to date with the anchors (steps 2, 3, mentions)."""
-        if not (self._dirty_people or self._dirty_floaters or self._dirty_mentions):
+        if not (self._dirty_people or self._dirty_floaters or self._dirty_mentions or self._dirty_grouped):
             return
-        people = self._dirty_people
-        floaters = set(self._dirty_floaters)
-        for coarse, parts in people:
-            floaters |= self._floaters.lookup(coarse, parts)
+        floaters = set(self._dirty_floaters) | self._affected(self._floaters, self._dirty_people)
         regroup: set[Key] = set()
         for k in sorted(floaters):
             r = self.reports.get(k)
@@ -258,9 +298,8 @@ class EventIndex:
             if now is None or before is None or before == "new":
                 regroup.add(k)
         self._regroup_floaters(regroup)
-        mentions = set(self._dirty_mentions)
-        for coarse, parts in self._dirty_people:
-            mentions |= self._mentions.lookup(coarse, parts)
+        mentions = (set(self._dirty_mentions) | self._affected(self._mentions, self._dirty_people)
+                    | self._affected(self._mentions, self._dirty_grouped))
         for k in sorted(mentions):
             r = self.reports.get(k)
             if r is None:
@@ -269,7 +308,8 @@ class EventIndex:
             if self._mention_of.get(k, "new") != now:
                 self.changed.add(r.doc_id)
             self._mention_of[k] = now
-        self._dirty_people = set()
+        self._dirty_people = {}
+        self._dirty_grouped = {}
         self._dirty_floaters = set()
         self._dirty_mentions = set()
 
@@ -288,10 +328,9 @@ class EventIndex:
             component, stack = [], [seed]
             while stack:
                 k = stack.pop()
-                gid = self._float_group.pop(k, None)
+                gid = self._float_group.get(k)
                 if gid is not None:
-                    for m in self._float_groups.pop(gid, []):
-                        self._float_group.pop(m, None)
+                    for m in self._drop_float_group(gid):
                         if m not in seen:
                             seen.add(m)
                             stack.append(m)
@@ -301,7 +340,7 @@ class EventIndex:
                 component.append(r)
                 if k in self._ambiguous:  # an event of its own: it links no others
                     continue
-                for n in self._floaters.lookup(r.coarse, r.participants):
+                for n in self._floaters.lookup(r.coarse, r.participants, *self._around(r)):
                     if (n not in seen and self._attached.get(n) is None and n not in self._ambiguous
                             and reports_fit(r, self.reports[n], self.options)):
                         seen.add(n)
@@ -311,8 +350,9 @@ class EventIndex:
                 self._float_groups[gid] = [m.key for m in group]
                 for m in group:
                     self._float_group[m.key] = gid
+                    self._grouped.add(m, *self._span(m))
                     self.changed.add(m.doc_id)
-                    self._dirty_people.add((m.coarse, m.participants))
+                    self._mark(m, self._dirty_grouped)
 
     def _greedy_groups(self, floaters: list[Report]) -> list[list[Report]]:
         groups: list[list[Report]] = []

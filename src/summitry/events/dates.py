@@ -70,7 +70,7 @@ def period_bounds(value: str | None) -> tuple[date, date] | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class When:
     """What a report says about the day of its contact.
 
@@ -125,7 +125,8 @@ class When:
         return True
 
     def to_plain(self) -> dict:
-        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in self.__dict__.items() if v is not None}
+        values = {k: getattr(self, k) for k in self.__slots__}
+        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items() if v is not None}
 
     @classmethod
     def from_plain(cls, rec: dict) -> When:
@@ -152,11 +153,12 @@ def when_of(day: date | None, value: str | None, published: date | None, status:
     if published is not None:
         # What the publication date tells about an undated contact depends on its status.
         if status == "planned":
-            plo, phi = published - timedelta(days=options.planned_before), None
+            plo = published - timedelta(days=options.planned_before)
+            phi = published + timedelta(days=options.planned_within)
         else:  # occurred, denied: reported after the fact
             plo, phi = published - timedelta(days=options.reported_within), published + timedelta(days=1)
         lo = plo if lo is None else max(lo, plo)
-        hi = phi if hi is None else (min(hi, phi) if phi is not None else hi)
+        hi = phi if hi is None else min(hi, phi)
         if lo is not None and hi is not None and lo > hi:  # the period contradicts the date line
             lo, hi = plo, phi
     return When(lo=lo, hi=hi, weekday=weekday, month=month, mday=mday)

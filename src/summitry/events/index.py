@@ -59,30 +59,70 @@ class PeopleIndex:
         return out
 
 
-class DateIndex:
-    """Anchors by (coarse kind, person, date bucket)."""
+class WindowIndex:
+    """Reports by people and by the days they may speak of, so a lookup touches only nearby weeks.
+
+    A report whose window is closed on both sides (an anchor's day, a publication window, a
+    period) is filed under each person and each date bucket the window covers; one open on a
+    side (nothing known, a plan with no end) is found by people alone.
+    """
 
     def __init__(self, bucket_days: int) -> None:
         self.bucket_days = bucket_days
+        self._all = PeopleIndex()
+        self._open = PeopleIndex()
         self._buckets: dict[tuple, set[Key]] = defaultdict(set)
+        self._filed: dict[Key, tuple[int, int] | None] = {}
 
     def _bucket(self, day: date) -> int:
         return day.toordinal() // self.bucket_days
 
-    def add(self, r: Report) -> None:
-        for p in r.participants:
-            self._buckets[(r.coarse, p, self._bucket(r.day))].add(r.key)
+    def add(self, r: Report, lo: date | None, hi: date | None) -> None:
+        self._all.add(r)
+        if lo is None or hi is None:
+            self._open.add(r)
+            self._filed[r.key] = None
+            return
+        span = (self._bucket(lo), self._bucket(hi))
+        self._filed[r.key] = span
+        for name in self._names(r):
+            for b in range(span[0], span[1] + 1):
+                self._buckets[(r.coarse, name, b)].add(r.key)
+
+    @staticmethod
+    def _names(r: Report) -> list[tuple[str, ...]]:
+        """Filed under its pairs (as PeopleIndex), and under each person as ('*', person)."""
+        return blocks(r.participants) + [("*", p) for p in r.participants]
 
     def remove(self, r: Report) -> None:
-        for p in r.participants:
-            self._buckets[(r.coarse, p, self._bucket(r.day))].discard(r.key)
+        self._all.remove(r)
+        span = self._filed.pop(r.key, None)
+        if span is None:
+            self._open.remove(r)
+            return
+        for name in self._names(r):
+            for b in range(span[0], span[1] + 1):
+                bucket = self._buckets.get((r.coarse, name, b))
+                if bucket is not None:
+                    bucket.discard(r.key)
+                    if not bucket:
+                        del self._buckets[(r.coarse, name, b)]
 
-    def near(self, r: Report, days: int) -> set[Key]:
-        """Anchors naming one of r's people within `days` of r's day (and some a little further)."""
-        lo = (r.day.toordinal() - days) // self.bucket_days
-        hi = (r.day.toordinal() + days) // self.bucket_days
-        out: set[Key] = set()
-        for p in r.participants:
-            for b in range(lo, hi + 1):
-                out |= self._buckets.get((r.coarse, p, b), set())
+    def lookup(self, coarse: str, participants: Iterable[str], lo: date | None = None,
+               hi: date | None = None) -> set[Key]:
+        """Reports about some of these people whose window may meet [lo, hi] (all days if open)."""
+        if lo is None or hi is None:
+            return self._all.lookup(coarse, participants)
+        out = self._open.lookup(coarse, participants)
+        first, last = self._bucket(lo), self._bucket(hi)
+        people = sorted(set(participants))
+        if len(people) == 1:  # anyone with this person
+            names = [("*", people[0])]
+        else:  # a pair in common, or one of them alone (as PeopleIndex.lookup)
+            names = list(combinations(people, 2)) + [(p,) for p in people]
+        for name in names:
+            for b in range(first, last + 1):
+                found = self._buckets.get((coarse, name, b))
+                if found:
+                    out |= found
         return out

@@ -14,7 +14,8 @@ class ClusterOptions:
     reported_within: an undated contact reported as over took place at most this many days
         before the publication date.
     planned_before: an undated planned contact may be fulfilled from this many days before
-        the publication date (a plan reported the day after the visit began) onwards.
+        the publication date (a plan reported the day after the visit began) onwards, and up
+        to planned_within days after it.
     similarity_weight: how much text similarity counts when several events fit a report.
     min_margin: an undated report joins an event only if it fits it this much better than the
         next one (about a quarter of the similarity range, or any one rule: kind, status).
@@ -23,9 +24,11 @@ class ClusterOptions:
     date_tolerance: int = 2
     reported_within: int = 30
     planned_before: int = 1
+    planned_within: int = 365
     similarity_weight: float = 3.0
     min_margin: float = 0.75  # how much better the best event must fit than the next to be joined
-    date_bucket_days: int = 7  # index granularity for candidate lookup
+    date_bucket_days: int = 7  # index granularity for anchors (candidate lookup)
+    window_bucket_days: int = 32  # … and for reports known only to a window
 
 
 DEFAULT_OPTIONS = ClusterOptions()

@@ -62,7 +62,7 @@ def text_features(text: str, record: dict[str, Any]) -> frozenset[str]:
     return frozenset(feats)
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     """One document's report of one contact."""
 
@@ -80,13 +80,12 @@ class Report:
     features: frozenset[str] = frozenset()
     facts: dict[str, Any] = field(default_factory=dict)  # duration, places, initiator, evidence …
 
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.doc_id, self.index)
+    key: tuple[str, int] = field(init=False, repr=False, compare=False)
+    coarse: str = field(init=False, repr=False, compare=False)  # call | meeting
 
-    @property
-    def coarse(self) -> str:
-        return coarse_kind(self.kind)
+    def __post_init__(self) -> None:
+        self.key = (self.doc_id, self.index)
+        self.coarse = coarse_kind(self.kind)
 
     @property
     def day(self) -> date | None:
