@@ -268,3 +268,31 @@ def test_events_cli_from_store(tmp_path):
     first = json.loads(stored.output.splitlines()[0])
     shown = runner.invoke(cli, ["--db", db, "show", first["id"], "--format", "json"])
     assert shown.exit_code == 0 and json.loads(shown.output)["id"] == first["id"]
+
+
+# -- reference events ---------------------------------------------------------------------------
+def test_events_reference_data_is_valid():
+    from summitry.data import load_yaml
+
+    data = load_yaml("reference_events.yaml")
+    for series in data["series"]:
+        assert set(series) == {"key", "cues", "instances"}
+        assert set(series["cues"]) <= {"de", "en"} and all(series["cues"].values())
+        for inst in series["instances"]:
+            assert set(inst) <= {"first", "last", "actor"}
+            assert date.fromisoformat(str(inst["first"])) <= date.fromisoformat(str(inst["last"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xi und Putin sprachen nur Stunden nach der Amtseinführung von Donald Trump.", [{"a", "c"}, {"b"}]),
+    ("Xi und Putin sprachen per Video.", [{"a"}, {"b"}, {"c"}]),  # nothing to tell them apart
+])
+def test_events_reference_event_decides_between_candidates(text, expected):
+    a = doc("a", contact(["Putin", "Xi"], kind="video_call", day="2025-01-21"))
+    b = doc("b", contact(["Putin", "Xi"], kind="video_call", day="2026-02-04"))
+    c = doc("c", contact(["Putin", "Xi"], kind="video_call"), mentions=["Trump", "Putin", "Xi"])
+    index = EventIndex()
+    for d in (a, b):
+        index.add_reports(reports_of(d, "Putin Xi"))
+    index.add_reports(reports_of(c, text))
+    assert grouping(event_records(index)) == {frozenset(g) for g in expected}

@@ -4,7 +4,8 @@ Hard rules decide what *can* be one event: the same coarse kind (remote call or 
 compatible participants (one list within the other, or at least two people in common), and
 dates that fit (anchors within the tolerance; windows and calendar cues that admit each other).
 Soft evidence ranks the events a report can join: the exact kind, the status, the participants'
-overlap, whether the dates agree exactly, and text similarity (words, actors, topics).
+overlap, whether the dates agree exactly (or, undated, lie near a reference event the report
+names), and text similarity (words, actors, topics).
 Status is soft on purpose: a planned visit and the visit that took place are one event, and a
 denied call is the call the denial is about.
 """
@@ -62,5 +63,9 @@ def fit_score(report: Report, members: list[Report], options: ClusterOptions, re
     days = [m.day for m in members if m.day is not None]
     if report.day is not None and days:
         score += 1.0 / (1 + min(abs((report.day - d).days) for d in days))
+    elif report.hints and any(lo <= d <= hi for d in days for lo, hi in report.hints):
+        # near a reference event the report names ("hours after the inauguration"): a date cue,
+        # so worth more than one of kind or status
+        score += options.reference_weight
     score += options.similarity_weight * relative_similarity
     return score

@@ -16,6 +16,7 @@ from typing import Any
 from summitry.data import load_list
 from summitry.events.dates import When, when_of
 from summitry.events.options import DEFAULT_OPTIONS, ClusterOptions
+from summitry.events.reference import hint_windows
 
 COARSE_KIND = {"phone_call": "call", "video_call": "call", "call": "call", "meeting": "meeting", "visit": "meeting"}
 
@@ -79,6 +80,7 @@ class Report:
     value: str | None = None  # the TimeML value of the date expression, as found
     features: frozenset[str] = frozenset()
     facts: dict[str, Any] = field(default_factory=dict)  # duration, places, initiator, evidence …
+    hints: tuple[tuple[date, date], ...] = ()  # windows of reference events it names (events.reference)
 
     key: tuple[str, int] = field(init=False, repr=False, compare=False)
     coarse: str = field(init=False, repr=False, compare=False)  # call | meeting
@@ -106,6 +108,7 @@ class Report:
             "when": self.when.to_plain(), "published": self.published.isoformat() if self.published else None,
             "language": self.language, "value": self.value, "features": sorted(self.features),
             "facts": self.facts,
+            "hints": [[lo.isoformat(), hi.isoformat()] for lo, hi in self.hints],
         }
 
     @classmethod
@@ -116,6 +119,7 @@ class Report:
             published=date.fromisoformat(rec["published"]) if rec.get("published") else None,
             language=rec.get("language"), value=rec.get("value"), features=frozenset(rec.get("features", ())),
             facts=rec.get("facts", {}),
+            hints=tuple((date.fromisoformat(lo), date.fromisoformat(hi)) for lo, hi in rec.get("hints", ())),
         )
 
 
@@ -154,5 +158,6 @@ def reports_of(record: dict[str, Any], text: str = "", options: ClusterOptions =
             when=when_of(day, value, published, c.get("status", "occurred"), options),
             published=published, language=record.get("language"), value=value,
             features=features, facts=_facts(c, record, role),
+            hints=tuple(hint_windows(text, [e.get("text", "") for e in c.get("evidence", [])], record)),
         ))
     return out
