@@ -49,9 +49,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--span-days", type=int, default=None,
                     help="days the documents spread over (default: docs / 10, at least 365)")
+    ap.add_argument("--undated", type=float, default=0.02,
+                    help="share of documents with neither a date nor a publication date")
     a = ap.parse_args()
     t0 = time.process_time()
-    records, truth = events_corpus(a.docs, seed=a.seed, span_days=a.span_days)
+    records, truth = events_corpus(a.docs, seed=a.seed, span_days=a.span_days, undated=a.undated)
     reports = [reports_of(rec, rec.pop("_text")) for rec in records]
     del records
     t_gen = time.process_time() - t0

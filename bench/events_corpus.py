@@ -24,7 +24,7 @@ def _person(i: int) -> dict:
 
 
 def events_corpus(n_docs: int, seed: int = 1, leaders: int = 400,
-                  span_days: int | None = None) -> tuple[list[dict], dict[str, int]]:
+                  span_days: int | None = None, undated: float = 0.02) -> tuple[list[dict], dict[str, int]]:
     rng = random.Random(seed)
     days = span_days or max(365, n_docs // DOCS_PER_DAY)
     weights = [1 / (i + 1) ** 0.8 for i in range(leaders)]
@@ -53,7 +53,7 @@ def events_corpus(n_docs: int, seed: int = 1, leaders: int = 400,
             timex = day.isoformat()
         elif r < 0.7:
             timex = f"XXXX-WXX-{ev['day'].isoweekday()}"
-        elif r < 0.98:
+        elif r < 1 - undated:
             timex = None
         else:
             published, timex = None, None

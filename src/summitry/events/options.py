@@ -25,7 +25,7 @@ class ClusterOptions:
     reported_within: int = 30
     planned_before: int = 1
     planned_within: int = 365
-    similarity_weight: float = 3.0
+    similarity_weight: float = 4.0
     reference_weight: float = 1.5  # an event near a reference event the report names
     min_margin: float = 0.75  # how much better the best event must fit than the next to be joined
     date_bucket_days: int = 7  # index granularity for anchors (candidate lookup)
