@@ -114,7 +114,7 @@ def _related_disagreements(mentions: list[Report], main_people: set[str]) -> lis
     return out
 
 
-def event_id(reports: list[Report], names: dict[str, dict[str, Any]], day: str | None, period: str | None,
+def event_id(names: dict[str, dict[str, Any]], day: str | None, period: str | None,
              kind: str) -> str:
     """A readable id: the participants' names, the date (or period, or 'undated'), the kind."""
     people = "-".join(_slug(names[p]["name"] or p) for p in sorted(names, key=lambda p: names[p]["name"] or p))
@@ -153,7 +153,7 @@ def merge_event(main: list[Report], mentions: list[Report], related: list[Report
         period = periods[0]["value"] if periods else None
     documents = sorted({r.doc_id for r in main})
     rec: dict[str, Any] = {
-        "id": event_id(main, {p: names[p] for p in people}, day, period, kind),
+        "id": event_id({p: names[p] for p in people}, day, period, kind),
         "kind": kind,
         "status": status,
         "participants": [dict(names[p]) for p in sorted(people, key=lambda p: (names[p]["name"] or p, p))],
