@@ -100,15 +100,29 @@ def documents(ctx: click.Context, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def show(ctx: click.Context, ref: str, raw: bool, fmt: str) -> None:
-    """Show one stored document: metadata and clean text (and --raw the original).
+    """Show one stored document or event: metadata and clean text (and --raw the original).
+
+    A REF that names no document is looked up among the events.
 
     Example: summitry show seed-002 --raw
     """
-    from summitry.render import print_document
+    from summitry.errors import NoSuchDocument, NoSuchEvent
+    from summitry.render import print_document, print_event
     from summitry.store import open_store
 
     with open_store(ctx.obj["db"], create=False) as store:
-        record = store.lookup(ref).record(raw=raw)
+        try:
+            record = store.lookup(ref).record(raw=raw)
+        except NoSuchDocument as exc:
+            try:
+                event = store.get_event(ref)
+            except NoSuchEvent as ev_exc:
+                raise (ev_exc if ev_exc.matches else exc) from None
+            if fmt == "json":
+                click.echo(json.dumps(event, ensure_ascii=False, indent=2))
+            else:
+                print_event(event)
+            return
     if fmt == "json":
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
@@ -192,17 +206,24 @@ def timex(paths: tuple[str, ...], published: date | None, fmt: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def events(paths: tuple[str, ...], fmt: str) -> None:
-    """Group documents into events by their main contact.
+@click.pass_context
+def events(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+    """Group documents into events: from the given files (nothing stored), or the store.
 
     Example: summitry events corpus.jsonl --format jsonl
     """
-    from summitry.group import group_extractions
-    from summitry.pipeline import process_paths
     from summitry.render import print_events
 
     if not paths:
-        raise click.UsageError("give files or folders to group")
+        from summitry.events.persist import stored_events
+        from summitry.store import open_store
+
+        with open_store(ctx.obj["db"], create=False) as store:
+            _emit(stored_events(store), fmt, print_events)
+        return
+    from summitry.events import events_of_extractions
+    from summitry.pipeline import process_paths
+
     failed = 0
     extractions = []
     for item in process_paths(paths):
@@ -211,7 +232,7 @@ def events(paths: tuple[str, ...], fmt: str) -> None:
             _error(str(item))
         else:
             extractions.append(item)
-    _emit(group_extractions(extractions), fmt, print_events)
+    _emit(events_of_extractions(extractions), fmt, print_events)
     sys.exit(1 if failed else 0)
 
 

@@ -28,3 +28,15 @@ class StoreError(SummitryError):
 
 class DataFileError(SummitryError):
     """A packaged language data file is missing or malformed."""
+
+
+class NoSuchEvent(SummitryError):
+    def __init__(self, ref: str, matches: list[str] | None = None):
+        if matches:
+            shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
+            msg = f"'{ref}' matches {len(matches)} events ({shown}): give more of the id"
+        else:
+            msg = f"no event '{ref}' in the store (see `summitry events`)"
+        super().__init__(msg)
+        self.ref = ref
+        self.matches = list(matches or [])

@@ -47,6 +47,9 @@ def _problem(exc: BaseException) -> str:
 def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | None = None) -> IngestReport:
     """Read, clean, extract and store every document under `paths`; errors are collected, not raised."""
     report = IngestReport()
+    from summitry.events.persist import add_document, load_index, save_events
+
+    index = load_index(store)
 
     def failed(source: str, problem: str) -> None:
         line = f"ERROR: {source}: {problem}"
@@ -81,6 +84,7 @@ def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | Non
                     outcome = store.add_document(doc)
                     if outcome != "known":
                         store.save_extraction(doc.id, record)
+                        add_document(store, index, record, doc.text)
             except InputError as exc:
                 failed(exc.source, exc.problem)
                 continue
@@ -95,4 +99,5 @@ def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | Non
                 report.versions += 1
             if progress:
                 progress(outcome, item.id)
+    save_events(store, index)
     return report

@@ -9,6 +9,7 @@
 7. topics    → document topics, Statements  (summitry.annotate.topics)
 8. contacts  → Contacts                     (summitry.extract)
 9. sides     → the side of each Statement   (summitry.extract.sides)
+10. events   → events across documents      (summitry.events; kept up to date in the store)
 """
 
 from __future__ import annotations
@@ -77,8 +78,10 @@ def process(raw: RawDocument) -> Extraction:
 
 def extract_stored(store) -> Iterator[Extraction | InputError]:
     """Stages 3–8 again on every stored document, saving each result in the store."""
+    from summitry.events.persist import add_document, load_index, save_events
     from summitry.output import extraction_record
 
+    index = load_index(store)
     for doc in store.iter_documents():
         try:
             ex = extract_document(doc)
@@ -88,8 +91,11 @@ def extract_stored(store) -> Iterator[Extraction | InputError]:
         except Exception as exc:  # noqa: BLE001 - one broken document must not end the batch
             yield InputError(doc.source, f"internal error ({type(exc).__name__}: {exc})")
             continue
-        store.save_extraction(doc.id, extraction_record(ex))
+        record = extraction_record(ex)
+        store.save_extraction(doc.id, record)
+        add_document(store, index, record, doc.text)
         yield ex
+    save_events(store, index)
 
 
 def process_paths(paths: Sequence[str]) -> Iterator[Extraction | InputError]:

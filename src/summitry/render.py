@@ -41,13 +41,58 @@ def print_extractions(records: list[dict[str, Any]]) -> None:
 
 
 def print_events(records: list[dict[str, Any]]) -> None:
-    table = Table(title="Events")
-    for col in ("event", "kind", "status", "participants", "date", "documents"):
+    table = Table(title=f"Events ({len(records)})")
+    for col in ("event", "kind", "status", "participants", "date", "documents", "mentioned in", "disagree"):
         table.add_column(col)
     for ev in records:
-        table.add_row(ev["id"], ev["kind"], ev["status"], _names(ev["participants"]), ev["date"] or "",
-                      ", ".join(ev["documents"]))
+        day = ev["date"] or ev.get("period") or ""
+        if ev["date"] and ev.get("date_support"):
+            day += f" ({ev['date_support']})"
+        table.add_row(Text(ev["id"]), ev["kind"], ev["status"], _names(ev["participants"]), day,
+                      Text(", ".join(ev["documents"])), Text(", ".join(ev.get("mentioned_in", []))),
+                      ", ".join(d["field"] for d in ev.get("disagreements", [])))
     console.print(table)
+
+
+def _votes_line(votes: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{v['value']} ({v['support']})" for v in votes)
+
+
+def print_event(ev: dict[str, Any]) -> None:
+    """One event (a `show EVENT` record): merged fields with support, documents, disagreements."""
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    day = ev["date"] or ev.get("period") or "—"
+    if ev["date"]:
+        day += f" ({ev.get('date_support', 0)} of {ev.get('reports', 0)} reports)"
+    rows = [("kind", ev["kind"]), ("status", ev["status"]), ("participants", _names(ev["participants"])),
+            ("date", day), ("duration (min)", _votes_line(ev.get("duration_minutes", []))),
+            ("places", _votes_line(ev.get("places", []))), ("initiator", _votes_line(ev.get("initiator", []))),
+            ("topics", ", ".join(f"{t['topic']} ({t['support']})" for t in ev.get("topics", []))),
+            ("documents", ", ".join(ev["documents"])), ("mentioned in", ", ".join(ev.get("mentioned_in", []))),
+            ("languages", ", ".join(ev.get("languages", [])))]
+    for key, value in rows:
+        if value:
+            meta.add_row(key, Text(str(value)))
+    parts: list[Any] = [meta]
+    for d in ev.get("disagreements", []):
+        parts.append(Text(""))
+        parts.append(Text(f"sources disagree on {d['field']}:", style="bold red"))
+        for v in d["values"]:
+            value = ", ".join(v["value"]) if isinstance(v["value"], list) else str(v["value"])
+            for src in v["sources"]:
+                evidence = (src.get("evidence") or [""])[0]
+                parts.append(Text(f"  {value}: {src['document']}  {evidence}"))
+    console.print(Panel(Group(*parts), title=Text(ev["id"]), title_align="left"))
+    if ev.get("quotes"):
+        quotes = Table(title="Quotes")
+        for col in ("document", "speaker", "quote"):
+            quotes.add_column(col)
+        for q in ev["quotes"]:
+            text = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "…"
+            quotes.add_row(Text(q["document"]), Text((q.get("speaker") or {}).get("name", "?")), Text(text))
+        console.print(quotes)
 
 
 def print_documents(records: list[dict[str, Any]]) -> None:

@@ -89,6 +89,37 @@ def m0003_published_month(execute: Execute, dialect: Dialect) -> None:
     execute("ALTER TABLE documents ADD COLUMN published_month TEXT")
 
 
+def m0004_events(execute: Execute, dialect: Dialect) -> None:
+    """Events: each document's reports of contacts, and the events they are grouped into."""
+    # A document's reports (its main contact and its mentions), as the clustering reads them:
+    # kept so a new document can join the stored events without re-extracting the others.
+    execute("""
+        CREATE TABLE event_reports (
+            doc_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            report TEXT NOT NULL,
+            PRIMARY KEY (doc_id, idx)
+        )
+    """)
+    execute("""
+        CREATE TABLE events (
+            id TEXT NOT NULL PRIMARY KEY,
+            record TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+    """)
+    execute("""
+        CREATE TABLE event_documents (
+            event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            doc_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY (event_id, doc_id, role)
+        )
+    """)
+    execute("CREATE INDEX event_documents_doc ON event_documents (doc_id)")
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -99,6 +130,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_documents", m0001_documents),
     Migration("0002_extractions", m0002_extractions),
     Migration("0003_published_month", m0003_published_month),
+    Migration("0004_events", m0004_events),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,413 @@
+"""Incremental, order-independent clustering of reports into events.
+
+The events are a function of the *set* of reports, computed in three steps, each of which
+only ever looks at reports about the same people (events.index), so adding a document
+redoes a small neighbourhood, never everything:
+
+1. Anchors (main reports with a day) are linked when they fit (match.reports_fit: same
+   coarse kind, compatible participants, days within the tolerance). Each connected group
+   is one event; a chain longer than the tolerance is cut at its widest gaps. A new anchor
+   recomputes only its connected group.
+2. Floating main reports (no day: a window, a weekday, or nothing) join the anchored event
+   they fit best (match.fit_score), if it fits clearly better than any other: a report that
+   fits two events about equally is not guessed into either.
+3. Floating reports that fit no anchored event form events among themselves (one that fits
+   several equally stays an event of its own, not to bridge them): within each
+   connected group of fitting floaters, in canonical order (report.sort_key), each joins
+   the best event all of whose reports it fits, or opens one.
+
+Mentions (secondary contacts) then link their document to the event they fit best, if any;
+they never create, merge or split events. Because every step depends only on the set of
+reports and a canonical order (never on arrival), any ingestion order gives the same events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from summitry.events.index import Key, WindowIndex
+from summitry.events.match import event_similarity, fit_score, participants_fit, reports_fit
+from summitry.events.options import DEFAULT_OPTIONS, ClusterOptions
+from summitry.events.reports import Report
+
+
+def _gid(prefix: str, members: list[Report]) -> str:
+    first = min(members, key=Report.sort_key)
+    return f"{prefix}:{first.doc_id}#{first.index}"
+
+
+def _split_by_gaps(members: list[Report], tolerance: int) -> list[list[Report]]:
+    """Cut a chain of anchors whose days span more than the tolerance at its widest gaps."""
+    members = sorted(members, key=Report.sort_key)
+    if (members[-1].day - members[0].day).days <= tolerance:
+        return [members]
+    gaps = [((members[i + 1].day - members[i].day).days, -i) for i in range(len(members) - 1)]
+    _, neg_i = max(gaps)
+    cut = -neg_i + 1
+    return _split_by_gaps(members[:cut], tolerance) + _split_by_gaps(members[cut:], tolerance)
+
+
+def _best(report: Report, candidates: dict[str, list[Report]], options: ClusterOptions,
+          margin: float = 0.0) -> str | None:
+    """The candidate event (id → reports) the report fits best; ties go to the smallest id.
+
+    With a margin, None unless the best beats the runner-up by that much: a report that fits
+    two events equally well is not guessed into one.
+    """
+    sims = {gid: event_similarity(report, members) for gid, members in candidates.items()}
+    top = max(sims.values(), default=0.0)
+    scored = sorted(((-fit_score(report, candidates[gid], options, sims[gid] / top if top > 0 else 1.0), gid)
+                     for gid in candidates))
+    if not scored:
+        return None
+    if margin and len(scored) > 1 and scored[1][0] - scored[0][0] < margin:
+        return None
+    return scored[0][1]
+
+
+class EventIndex:
+    """Events over a growing (or shrinking) set of documents' reports."""
+
+    def __init__(self, options: ClusterOptions = DEFAULT_OPTIONS) -> None:
+        self.options = options
+        self.reports: dict[Key, Report] = {}
+        self._doc_keys: dict[str, list[Key]] = {}
+        # anchors in short buckets (they are looked up a few days around a day); windows, weeks
+        # to a year long, in longer ones so each is filed a few times, not dozens
+        self._anchors = WindowIndex(options.date_bucket_days)  # main reports with a day
+        self._floaters = WindowIndex(options.window_bucket_days)  # main reports without one
+        self._grouped = WindowIndex(options.window_bucket_days)  # floaters in floating-only events
+        self._mentions = WindowIndex(options.window_bucket_days)
+        self._anchor_group: dict[Key, str] = {}
+        self._anchor_groups: dict[str, list[Key]] = {}
+        self._attached: dict[Key, str | None] = {}  # floater → anchored event (None: none fits)
+        self._float_group: dict[Key, str] = {}
+        self._float_groups: dict[str, list[Key]] = {}
+        self._mention_of: dict[Key, str | None] = {}
+        self._ambiguous: set[Key] = set()  # floaters that fit several anchored events equally: alone
+        # (coarse, participants) → the windows (lo, hi) of anchored events that changed there;
+        # the same for floating-only events, which only mentions can join
+        self._dirty_people: dict[tuple[str, tuple[str, ...]], set] = {}
+        self._dirty_grouped: dict[tuple[str, tuple[str, ...]], set] = {}
+        self._dirty_floaters: set[Key] = set()
+        self._dirty_mentions: set[Key] = set()
+        self.changed: set[str] = set()  # documents whose events changed since the caller last looked
+
+    # -- adding and removing documents ---------------------------------------------------
+    def add_reports(self, reports: Iterable[Report]) -> None:
+        """Add one document's reports (replacing any it had: a re-extraction or new version)."""
+        reports = list(reports)
+        for doc_id in sorted({r.doc_id for r in reports}):
+            self.remove_document(doc_id)
+        for r in reports:
+            self.reports[r.key] = r
+            self._doc_keys.setdefault(r.doc_id, []).append(r.key)
+            self.changed.add(r.doc_id)
+            if r.role == "mention":
+                self._mentions.add(r, *self._span(r))
+                self._dirty_mentions.add(r.key)
+                continue
+            if r.day is not None:
+                self._anchors.add(r, r.day, r.day)
+                self._regroup_anchors([r.key])
+            else:
+                self._floaters.add(r, *self._span(r))
+                self._dirty_floaters.add(r.key)
+
+    def remove_document(self, doc_id: str) -> None:
+        """Forget a document's reports; the events they were part of are recomputed."""
+        keys = self._doc_keys.pop(doc_id, [])
+        neighbours: list[Key] = []
+        for key in keys:
+            r = self.reports[key]
+            self.changed.add(doc_id)
+            if r.role == "mention":
+                self._mentions.remove(r)
+                self._mention_of.pop(key, None)
+                self._dirty_mentions.discard(key)
+                del self.reports[key]
+                continue
+            if r.day is not None:
+                self._anchors.remove(r)
+                gid = self._anchor_group.pop(key)
+                members = [k for k in self._anchor_groups.pop(gid) if k != key]
+                for k in members:
+                    del self._anchor_group[k]
+                neighbours.extend(members)
+                self._mark(r)
+            else:
+                self._floaters.remove(r)
+                self._attached.pop(key, None)
+                self._ambiguous.discard(key)
+                self._dirty_floaters.discard(key)
+                gid = self._float_group.get(key)
+                if gid is not None:
+                    rest = [k for k in self._drop_float_group(gid) if k != key]
+                    self._dirty_floaters.update(rest)
+                self._mark(r)
+            del self.reports[key]
+        if neighbours:
+            self._regroup_anchors(neighbours)
+
+    @staticmethod
+    def _span(r: Report) -> tuple:
+        """The days a report may speak of, as (lo, hi); None where the window is open."""
+        return (r.day, r.day) if r.day is not None else (r.when.lo, r.when.hi)
+
+    def _around(self, r: Report) -> tuple:
+        """The days whose events r may join: its window widened by the tolerance."""
+        lo, hi = self._span(r)
+        if lo is None or hi is None:
+            return None, None
+        tol = timedelta(days=self.options.date_tolerance)
+        return lo - tol, hi + tol
+
+    def _mark(self, r: Report, dirty: dict | None = None) -> None:
+        """Reports about these people around these days may now fit other events."""
+        (self._dirty_people if dirty is None else dirty).setdefault((r.coarse, r.participants), set()).add(
+            self._span(r) if r.day is not None else (None, None) if dirty is None else self._around(r))
+
+    def _affected(self, index: WindowIndex, dirty: dict) -> set[Key]:
+        """Reports in `index` whose candidate events may have changed since the last refresh."""
+        tol = timedelta(days=self.options.date_tolerance)
+        out: set[Key] = set()
+        for (coarse, parts), spans in dirty.items():
+            for lo, hi in spans:
+                if lo is None or hi is None:
+                    out |= index.lookup(coarse, parts)
+                else:
+                    out |= index.lookup(coarse, parts, lo - tol, hi + tol)
+        return out
+
+    def _drop_float_group(self, gid: str) -> list[Key]:
+        """Dissolve a floating-only event; returns its members."""
+        members = self._float_groups.pop(gid, [])
+        for m in members:
+            self._float_group.pop(m, None)
+            if m in self.reports:
+                self._grouped.remove(self.reports[m])
+                self._mark(self.reports[m], self._dirty_grouped)
+        return members
+
+    # -- step 1: anchors -------------------------------------------------------------------
+    def _anchor_neighbours(self, r: Report) -> list[Key]:
+        lo, hi = self._around(r)
+        return [k for k in self._anchors.lookup(r.coarse, r.participants, lo, hi)
+                if k != r.key and reports_fit(r, self.reports[k], self.options)]
+
+    def _regroup_anchors(self, seeds: list[Key]) -> None:
+        """Recompute the events of the connected groups of anchors the seeds belong to."""
+        seen: set[Key] = set()
+        for seed in sorted(seeds):
+            if seed in seen or seed not in self.reports:
+                continue
+            component, stack = [], [seed]
+            seen.add(seed)
+            while stack:
+                k = stack.pop()
+                component.append(k)
+                for n in self._anchor_neighbours(self.reports[k]):
+                    if n not in seen:
+                        seen.add(n)
+                        stack.append(n)
+            for k in component:  # drop the old events of these anchors
+                gid = self._anchor_group.pop(k, None)
+                if gid is not None:
+                    for m in self._anchor_groups.pop(gid, []):
+                        self._anchor_group.pop(m, None)
+                        seen.add(m)
+                        if m not in component:  # an old partner no longer linked: regroup it too
+                            stack.append(m)
+            while stack:  # (rare) old partners outside the component: their own groups
+                self._regroup_anchors([stack.pop()])
+            for group in self._link_groups([self.reports[k] for k in component]):
+                gid = _gid("a", group)
+                self._anchor_groups[gid] = [m.key for m in group]
+                for m in group:
+                    self._anchor_group[m.key] = gid
+                    self.changed.add(m.doc_id)
+                    self._mark(m)
+
+    def _link_groups(self, anchors: list[Report]) -> list[list[Report]]:
+        """Connected groups of fitting anchors, each cut where its days spread too far."""
+        parent = {r.key: r.key for r in anchors}
+
+        def find(k: Key) -> Key:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        for r in anchors:
+            for n in self._anchor_neighbours(r):
+                if n in parent:
+                    a, b = find(r.key), find(n)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+        groups: dict[Key, list[Report]] = {}
+        for r in anchors:
+            groups.setdefault(find(r.key), []).append(r)
+        out = []
+        for members in groups.values():
+            out.extend(_split_by_gaps(members, self.options.date_tolerance))
+        return out
+
+    # -- steps 2 and 3: floating reports, then mentions -------------------------------------
+    def _candidate_events(self, r: Report, floating: bool) -> dict[str, list[Report]]:
+        """Events (id → reports) r may join: anchored ones, and for mentions floating ones too."""
+        tol = self.options.date_tolerance
+        lo, hi = self._around(r)
+        gids = {self._anchor_group[k] for k in self._anchors.lookup(r.coarse, r.participants, lo, hi)}
+        if not floating:
+            gids |= {self._float_group[k] for k in self._grouped.lookup(r.coarse, r.participants, lo, hi)}
+        out = {}
+        for gid in gids:
+            members = [self.reports[k] for k in (self._anchor_groups.get(gid) or self._float_groups[gid])]
+            people = set().union(*(m.participants for m in members))
+            if not participants_fit(r.participants, people):
+                continue
+            if gid.startswith("a:"):
+                if not any(r.when.admits(m.day, tol) for m in members):
+                    continue
+            elif not all(reports_fit(r, m, self.options) for m in members):
+                continue
+            out[gid] = members
+        return out
+
+    def refresh(self) -> None:
+        """Bring floating reports and mentions up to date with the anchors (steps 2, 3, mentions)."""
+        if not (self._dirty_people or self._dirty_floaters or self._dirty_mentions or self._dirty_grouped):
+            return
+        floaters = set(self._dirty_floaters) | self._affected(self._floaters, self._dirty_people)
+        regroup: set[Key] = set()
+        for k in sorted(floaters):
+            r = self.reports.get(k)
+            if r is None:
+                continue
+            before = self._attached.get(k, "new")
+            cands = self._candidate_events(r, floating=True)
+            now = _best(r, cands, self.options, margin=self.options.min_margin)
+            if now is None and len(cands) > 1:
+                self._ambiguous.add(k)
+            else:
+                self._ambiguous.discard(k)
+            self._attached[k] = now
+            if now != before:
+                self.changed.add(r.doc_id)
+            if now is None or before is None or before == "new":
+                regroup.add(k)
+        self._regroup_floaters(regroup)
+        mentions = (set(self._dirty_mentions) | self._affected(self._mentions, self._dirty_people)
+                    | self._affected(self._mentions, self._dirty_grouped))
+        for k in sorted(mentions):
+            r = self.reports.get(k)
+            if r is None:
+                continue
+            now = _best(r, self._candidate_events(r, floating=False), self.options)
+            if self._mention_of.get(k, "new") != now:
+                self.changed.add(r.doc_id)
+            self._mention_of[k] = now
+        self._dirty_people = {}
+        self._dirty_grouped = {}
+        self._dirty_floaters = set()
+        self._dirty_mentions = set()
+
+    def _regroup_floaters(self, seeds: set[Key]) -> None:
+        """Recompute the floating-only events of the connected groups of unattached floaters."""
+        todo = set(seeds)
+        for k in seeds:  # an old event's other members are regrouped with it
+            gid = self._float_group.get(k)
+            if gid is not None:
+                todo.update(self._float_groups.get(gid, []))
+        seen: set[Key] = set()
+        for seed in sorted(todo):
+            if seed in seen:
+                continue
+            seen.add(seed)
+            component, stack = [], [seed]
+            while stack:
+                k = stack.pop()
+                gid = self._float_group.get(k)
+                if gid is not None:
+                    for m in self._drop_float_group(gid):
+                        if m not in seen:
+                            seen.add(m)
+                            stack.append(m)
+                if k not in self.reports or self._attached.get(k) is not None:
+                    continue
+                r = self.reports[k]
+                component.append(r)
+                if k in self._ambiguous:  # an event of its own: it links no others
+                    continue
+                for n in self._floaters.lookup(r.coarse, r.participants, *self._around(r)):
+                    if (n not in seen and self._attached.get(n) is None and n not in self._ambiguous
+                            and reports_fit(r, self.reports[n], self.options)):
+                        seen.add(n)
+                        stack.append(n)
+            for group in self._greedy_groups(component):
+                gid = _gid("f", group)
+                self._float_groups[gid] = [m.key for m in group]
+                for m in group:
+                    self._float_group[m.key] = gid
+                    self._grouped.add(m, *self._span(m))
+                    self.changed.add(m.doc_id)
+                    self._mark(m, self._dirty_grouped)
+
+    def _greedy_groups(self, floaters: list[Report]) -> list[list[Report]]:
+        groups: list[list[Report]] = []
+        for r in sorted(floaters, key=Report.sort_key):
+            if r.key in self._ambiguous:
+                groups.append([r])
+                continue
+            cands = {str(i): g for i, g in enumerate(groups)
+                     if g[0].key not in self._ambiguous and all(reports_fit(r, m, self.options) for m in g)}
+            best = _best(r, cands, self.options) if cands else None
+            if best is None:
+                groups.append([r])
+            else:
+                groups[int(best)].append(r)
+        return groups
+
+    # -- reading the events -------------------------------------------------------------------
+    def groups(self) -> list[tuple[str, list[Report], list[Report]]]:
+        """Every event as (internal id, main reports, mention reports), in canonical order."""
+        self.refresh()
+        mains: dict[str, list[Report]] = {gid: [self.reports[k] for k in ks] for gid, ks in self._anchor_groups.items()}
+        for gid, ks in self._float_groups.items():
+            mains[gid] = [self.reports[k] for k in ks]
+        for k, gid in self._attached.items():
+            if gid is not None and k in self.reports:
+                mains[gid].append(self.reports[k])
+        mentions: dict[str, list[Report]] = {}
+        for k, gid in self._mention_of.items():
+            if gid is not None and k in self.reports and gid in mains:
+                mentions.setdefault(gid, []).append(self.reports[k])
+        out = []
+        for gid, members in mains.items():
+            members.sort(key=Report.sort_key)
+            out.append((gid, members, sorted(mentions.get(gid, []), key=Report.sort_key)))
+        out.sort(key=lambda e: e[1][0].sort_key())
+        return out
+
+
+    def secondary(self) -> dict[str, list[Report]]:
+        """Each document's mention reports (its secondary contacts), by document id."""
+        out: dict[str, list[Report]] = {}
+        for doc_id, keys in self._doc_keys.items():
+            ms = [self.reports[k] for k in keys if self.reports[k].role == "mention"]
+            if ms:
+                out[doc_id] = ms
+        return out
+
+
+def cluster_reports(reports: Iterable[Report], options: ClusterOptions = DEFAULT_OPTIONS) -> EventIndex:
+    """All reports at once (document by document, in the given order: it does not matter)."""
+    index = EventIndex(options)
+    by_doc: dict[str, list[Report]] = {}
+    for r in reports:
+        by_doc.setdefault(r.doc_id, []).append(r)
+    for doc_id in by_doc:
+        index.add_reports(by_doc[doc_id])
+    index.refresh()
+    return index

@@ -1,0 +1,128 @@
+"""Candidate lookup: which reports could share an event with a given one, without all pairs.
+
+Reports are indexed by coarse kind and by the people they name: under every pair of their
+participants (a report naming one person, under that person alone), and under each person.
+Two reports that fit (see match.participants_fit) always meet under one of those keys, so a
+lookup only touches reports about the same people. Anchors (reports with a day) are also
+indexed by date bucket, so linking an anchor touches only the weeks around it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from itertools import combinations
+
+from summitry.events.reports import Report
+
+Key = tuple[str, int]
+
+
+def blocks(participants: Iterable[str]) -> list[tuple[str, ...]]:
+    """The pair keys of a participant list (the person alone when there is one)."""
+    people = sorted(set(participants))
+    if len(people) == 1:
+        return [(people[0],)]
+    return list(combinations(people, 2))
+
+
+class PeopleIndex:
+    """Reports by (coarse kind, pair) and (coarse kind, person)."""
+
+    def __init__(self) -> None:
+        self._pairs: dict[tuple, set[Key]] = defaultdict(set)
+        self._people: dict[tuple, set[Key]] = defaultdict(set)
+
+    def add(self, r: Report) -> None:
+        for b in blocks(r.participants):
+            self._pairs[(r.coarse, b)].add(r.key)
+        for p in r.participants:
+            self._people[(r.coarse, p)].add(r.key)
+
+    def remove(self, r: Report) -> None:
+        for b in blocks(r.participants):
+            self._pairs[(r.coarse, b)].discard(r.key)
+        for p in r.participants:
+            self._people[(r.coarse, p)].discard(r.key)
+
+    def lookup(self, coarse: str, participants: Iterable[str]) -> set[Key]:
+        """Every indexed report whose participants could fit these (a superset of the fitting ones)."""
+        people = sorted(set(participants))
+        if len(people) == 1:
+            return set(self._people.get((coarse, people[0]), ()))
+        out: set[Key] = set()
+        for b in combinations(people, 2):
+            out |= self._pairs.get((coarse, b), set())
+        for p in people:  # reports naming only one of them (a visitor alone)
+            out |= self._pairs.get((coarse, (p,)), set())
+        return out
+
+
+class WindowIndex:
+    """Reports by people and by the days they may speak of, so a lookup touches only nearby weeks.
+
+    A report whose window is closed on both sides (an anchor's day, a publication window, a
+    period) is filed under each person and each date bucket the window covers; one open on a
+    side (nothing known, a plan with no end) is found by people alone.
+    """
+
+    def __init__(self, bucket_days: int) -> None:
+        self.bucket_days = bucket_days
+        self._all = PeopleIndex()
+        self._open = PeopleIndex()
+        self._buckets: dict[tuple, set[Key]] = defaultdict(set)
+        self._filed: dict[Key, tuple[int, int] | None] = {}
+
+    def _bucket(self, day: date) -> int:
+        return day.toordinal() // self.bucket_days
+
+    def add(self, r: Report, lo: date | None, hi: date | None) -> None:
+        self._all.add(r)
+        if lo is None or hi is None:
+            self._open.add(r)
+            self._filed[r.key] = None
+            return
+        span = (self._bucket(lo), self._bucket(hi))
+        self._filed[r.key] = span
+        for name in self._names(r):
+            for b in range(span[0], span[1] + 1):
+                self._buckets[(r.coarse, name, b)].add(r.key)
+
+    @staticmethod
+    def _names(r: Report) -> list[tuple[str, ...]]:
+        """Filed under its pairs (as PeopleIndex), and under each person as ('*', person)."""
+        return blocks(r.participants) + [("*", p) for p in r.participants]
+
+    def remove(self, r: Report) -> None:
+        self._all.remove(r)
+        span = self._filed.pop(r.key, None)
+        if span is None:
+            self._open.remove(r)
+            return
+        for name in self._names(r):
+            for b in range(span[0], span[1] + 1):
+                bucket = self._buckets.get((r.coarse, name, b))
+                if bucket is not None:
+                    bucket.discard(r.key)
+                    if not bucket:
+                        del self._buckets[(r.coarse, name, b)]
+
+    def lookup(self, coarse: str, participants: Iterable[str], lo: date | None = None,
+               hi: date | None = None) -> set[Key]:
+        """Reports about some of these people whose window may meet [lo, hi] (all days if open)."""
+        if lo is None or hi is None:
+            return self._all.lookup(coarse, participants)
+        out = self._open.lookup(coarse, participants)
+        first, last = self._bucket(lo), self._bucket(hi)
+        people = sorted(set(participants))
+        if len(people) == 1:  # anyone with this person
+            names = [("*", people[0])]
+        else:  # a pair in common, or one of them alone (as PeopleIndex.lookup)
+            names = list(combinations(people, 2)) + [(p,) for p in people]
+        for name in names:
+            for b in range(first, last + 1):
+                found = self._buckets.get((coarse, name, b))
+                if found:
+                    out |= found
+        return out
