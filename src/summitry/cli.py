@@ -236,6 +236,92 @@ def events(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
     sys.exit(1 if failed else 0)
 
 
+@cli.command()
+@click.argument("event")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "html"]), default="table",
+              show_default=True)
+@click.option("--lang", type=click.Choice(["en", "de"]), default="en", show_default=True,
+              help="Language of the topic labels.")
+@click.pass_context
+def compare(ctx: click.Context, event: str, fmt: str, lang: str) -> None:
+    """Compare what each side reported about one stored event, topic by topic.
+
+    EVENT is an event id (see `summitry events`) or a unique prefix of one.
+
+    Example: summitry compare vladimir-putin-xi-jinping-2026-02-04 --format markdown
+    """
+    from summitry.compare import compare_stored, to_html, to_markdown
+    from summitry.render import print_comparison
+    from summitry.store import open_store
+
+    with open_store(ctx.obj["db"], create=False) as store:
+        result = compare_stored(store, event)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo(to_markdown(result, lang), nl=False)
+    elif fmt == "html":
+        click.echo(to_html(result, lang), nl=False)
+    else:
+        print_comparison(result, lang)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--actor", "actors", multiple=True, metavar="NAME",
+              help="Only contacts with this person (repeat for a pair); part of a name is enough.")
+@click.option("--from", "start", callback=_parse_date, metavar="DATE", help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", callback=_parse_date, metavar="DATE", help="Last day (YYYY-MM-DD).")
+@click.option("--plot", "plot_path", metavar="FILE", help="Also draw the timeline to FILE (.png or .svg).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def timeline(ctx: click.Context, paths: tuple[str, ...], actors: tuple[str, ...], start: date | None,
+             end: date | None, plot_path: str | None, fmt: str) -> None:
+    """Contacts over time (one per event), counts per pair and kind, and yearly series.
+
+    From the given files (nothing stored), or from the store.
+
+    Example: summitry timeline --actor Putin --actor Xi --from 2022-01-01 --plot putin-xi.svg
+    """
+    from summitry.render import print_timeline
+    from summitry.timeline import build_timeline, habits_of, plot
+
+    failed = 0
+    if paths:
+        from summitry.events import events_of_extractions
+        from summitry.output import extraction_record
+        from summitry.pipeline import process_paths
+
+        extractions = []
+        for item in process_paths(paths):
+            if isinstance(item, InputError):
+                failed += 1
+                _error(str(item))
+            else:
+                extractions.append(item)
+        events = events_of_extractions(extractions)
+        documents = [(extraction_record(ex), ex.document.text) for ex in extractions]
+    else:
+        from summitry.events.persist import stored_events
+        from summitry.store import open_store
+
+        with open_store(ctx.obj["db"], create=False) as store:
+            events = stored_events(store)
+            documents = [(s.extraction, s.document.text) for s in
+                         (store.lookup(d["id"]) for d in store.documents()) if s.extraction]
+    result = build_timeline(events, actors=list(actors), start=start, end=end, habits=habits_of(documents))
+    if plot_path:
+        try:
+            plot(result, plot_path)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--plot") from None
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print_timeline(result)
+    sys.exit(1 if failed else 0)
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)
