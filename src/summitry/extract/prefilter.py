@@ -10,6 +10,9 @@ over the lower-cased document finds all of them, and then:
 
 - a pattern all of whose fragments start with such letters is matched only at
   the word starts where they occur (a few per document, not every word);
+- a pattern with a few fragments that have no such start ("\\w+besuch") is
+  matched at the starts of its other fragments plus wherever those few match
+  (found by a regex of their own, much cheaper than the whole alternation);
 - any other pattern is searched only in ranges that hold one of its letters.
 
 The answers are the regex's own (same match, same span, same groups): only
@@ -43,6 +46,9 @@ FILTERED = ("triggers", *CUE_LISTS)
 _WORD_START = r"(?<!\w)(?:"  # how every filtered pattern opens (after an optional first-letter lookahead)
 _WORD_CHAR = re.compile(r"\w")
 _MAX_PREFIXES = 64  # leading alternatives expanded per fragment ("(g7|g20|nato…)-?gipfel")
+# a list matched at known starts may have fragments without prefixes up to one in this many (else their own
+# regex, run over the whole text, costs more than searching the ranges that hold their letters)
+_UNPREFIXED_SHARE = 8
 _STOP = (None, None)  # stands for "anything may follow" in a parsed sequence
 _ASCII = bytes(range(128))
 
@@ -99,16 +105,19 @@ def _flattened(items: list) -> Iterator[tuple]:
 class _Literals:
     """What one cue list's matches must hold: letters at the match start, else letters somewhere."""
 
-    prefixes: frozenset[str]  # every fragment's; empty when some fragment has none
+    prefixes: frozenset[str]  # every fragment's; empty when some fragment has none (unless `unprefixed`)
     required: frozenset[str]  # for the fragments without prefixes; empty when the list cannot be filtered
     at_word_start: bool  # the pattern opens with (?<!\w): a prefix stands at a word start
+    # a list whose few fragments without prefixes are searched by a regex of their own, the rest matched at
+    # their prefixes (then `required` are the letters of those few: a document without them needs no search)
+    unprefixed: re.Pattern[str] | None = None
 
 
 def _literals(fragments: list[str], pattern: re.Pattern[str]) -> _Literals | None:
     """The literals of a cue list, or None when some fragment has no certain letters (or does not parse)."""
     prefixes: set[str] = set()
     required: set[str] = set()
-    all_prefixed = True
+    unprefixed: list[str] = []
     for fragment in fragments:
         try:
             items = list(_sre_parse.parse(fragment, pattern.flags))
@@ -118,15 +127,20 @@ def _literals(fragments: list[str], pattern: re.Pattern[str]) -> _Literals | Non
         if "" not in starts:
             prefixes |= starts
             continue
-        all_prefixed = False
+        unprefixed.append(fragment)
         letters = _required(items)
         if not letters:
             return None
         required.add(letters)
-    if not all_prefixed:
+    at_word_start = _WORD_START in pattern.pattern
+    if unprefixed and prefixes and at_word_start and len(unprefixed) * _UNPREFIXED_SHARE <= len(fragments):
+        # the whole alternation at every word start costs several times a regex of these few fragments
+        own = re.compile(_WORD_START + "|".join(f"(?:{f})" for f in unprefixed) + ")", pattern.flags)
+        return _Literals(frozenset(prefixes), frozenset(required), at_word_start, own)
+    if unprefixed:
         required |= prefixes  # a prefix is also letters the match contains
         prefixes = set()
-    return _Literals(frozenset(prefixes), frozenset(required), _WORD_START in pattern.pattern)
+    return _Literals(frozenset(prefixes), frozenset(required), at_word_start)
 
 
 @dataclass(frozen=True)
@@ -135,7 +149,8 @@ class _Index:
 
     names: tuple[str, ...]  # the filtered cue lists, by index
     literals: tuple[_Literals | None, ...]
-    # value: (length, lists it may occur in anywhere, lists it must start a word in); None: no filtering
+    # value: (length, slots it may occur in anywhere, slots it must start a word in); None: no filtering.
+    # Slot i holds the literals of list i; slot len(names) + i those of its `unprefixed` fragments.
     automaton: ahocorasick.Automaton | None
     letters: frozenset[str]  # every literal character, as the fragments spell it
 
@@ -153,8 +168,9 @@ def _index(language: str | None) -> _Index:
             continue
         for literal in lits.prefixes:
             (at_word_start if lits.at_word_start else anywhere).setdefault(literal, []).append(i)
+        required_slot = len(names) + i if lits.unprefixed is not None else i
         for literal in lits.required:
-            anywhere.setdefault(literal, []).append(i)
+            anywhere.setdefault(literal, []).append(required_slot)
     letters = frozenset().union(*(_literal_letters(fragments[name]) for name in names))
     automaton = None
     # ASCII is checked here once: a document then needs only its other characters checked
@@ -308,7 +324,7 @@ def _document_cues(text: str, language: str | None) -> Cues:
     index = _index(language)
     if index.automaton is None or not _lowers_safely(text, index.letters):
         return cues
-    found: list[list[tuple[int, int]]] = [[] for _ in index.names]
+    found: list[list[tuple[int, int]]] = [[] for _ in range(2 * len(index.names))]
     for last, (length, anywhere, at_word_start) in index.automaton.iter(lowered(text)):
         span = (last - length + 1, last + 1)
         for i in anywhere:
@@ -323,10 +339,20 @@ def _document_cues(text: str, language: str | None) -> Cues:
             continue
         spans = found[i]
         if literals.prefixes:  # match starts, one each
-            filtered[name] = _Filtered(getattr(cues, name), text, sorted({start for start, _ in spans}), [],
-                                       anchored=True)
+            starts = {start for start, _ in spans}
+            if literals.unprefixed is not None and found[len(index.names) + i]:
+                starts.update(_match_starts(literals.unprefixed, text))
+            filtered[name] = _Filtered(getattr(cues, name), text, sorted(starts), [], anchored=True)
         else:
             spans.sort()
             filtered[name] = _Filtered(getattr(cues, name), text, [start for start, _ in spans],
                                        [end for _, end in spans], anchored=False)
     return replace(cues, **filtered)
+
+
+def _match_starts(pattern: re.Pattern[str], text: str) -> Iterator[int]:
+    """Every position where `pattern` matches, overlapping ones too (finditer would skip those)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m.start()
+        pos = m.start() + 1
