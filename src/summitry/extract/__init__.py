@@ -156,8 +156,35 @@ def _is_modifier(text: str, mention: Mention, cues: Cues) -> bool:
     return bool((cues.genitive_relation if genitive else cues.compound_relation).match(after))
 
 
-def _timex_for(text: str, cues: Cues, timexes: list[Timex], trigger: Span,
-               status_hint: str | None = None) -> Timex | None:
+@dataclass
+class _DateCandidate:
+    """A date of a sentence that may date its triggers, with what its context says (the same for every trigger)."""
+
+    timex: Timex
+    said_before: bool  # a verb of saying just before it ("sagte Peskow am Montag")
+    said_after: bool  # a verb of saying or denying just after it ("on Monday denied")
+    undated: int  # 0 for a day, 1 for a coarser date: days first
+
+
+def _date_candidates(text: str, cues: Cues, timexes: list[Timex]) -> list[_DateCandidate]:
+    """The sentence's dates that may date a contact: not after "seit"/"since" (that anchors a span of time).
+
+    Computed once per sentence: each of its triggers weighs the same dates.
+    """
+    found = []
+    for t in timexes:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        start, end = t.span.start, t.span.end
+        if cues.anchor_before.search(text[max(0, start - 30):start]):
+            continue
+        found.append(_DateCandidate(t, bool(cues.statement_before.search(text[max(0, start - 45):start])),
+                                    bool(cues.statement_after.match(text, end, end + 30)),
+                                    0 if t.as_date() else 1))
+    return found
+
+
+def _timex_for(candidates: list[_DateCandidate], trigger: Span, status_hint: str | None = None) -> Timex | None:
     """The date attached to a trigger: in its sentence, a day before a coarser date, nearest first.
 
     A date next to a verb of saying dates the statement ("sagte Peskow am
@@ -166,20 +193,15 @@ def _timex_for(text: str, cues: Cues, timexes: list[Timex], trigger: Span,
     last resort, for a contact reported as it happened.
     """
     best, best_key = None, None
-    for t in timexes:
-        if t.type not in ("DATE", "TIME"):
-            continue
-        if cues.anchor_before.search(text[max(0, t.span.start - 30):t.span.start]):
-            continue
-        trigger_between = t.span.start - 45 <= trigger.start <= t.span.start
-        statement = (cues.statement_before.search(text[max(0, t.span.start - 45):t.span.start])
-                     and not trigger_between) or cues.statement_after.match(text, t.span.end, t.span.end + 30)
-        dist = min(abs(t.span.start - trigger.end), abs(trigger.start - t.span.end))
-        key = (1 if statement else 0, 0 if t.as_date() else 1, dist)
+    for c in candidates:
+        span = c.timex.span
+        trigger_between = span.start - 45 <= trigger.start <= span.start
+        statement = (c.said_before and not trigger_between) or c.said_after
         if statement and status_hint != "occurred":
             continue
+        key = (1 if statement else 0, c.undated, min(abs(span.start - trigger.end), abs(trigger.start - span.end)))
         if best_key is None or key < best_key:
-            best, best_key = t, key
+            best, best_key = c.timex, key
     return best
 
 
@@ -335,6 +357,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
             continue
         blocked = blocked_in.get(si, [])
         sent_timexes = timexes_in.get(si, [])
+        dates = _date_candidates(text, cues, sent_timexes)
         for m, kind in triggers_in[si]:
             if _inside(quotes, m.start()) or _inside(blocked, m.start()):
                 continue
@@ -376,14 +399,14 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 before = ex.sentences[max(0, si - 2)].start
                 nearby = _leaders_first(unique_actors(people_in(mentions, before, sent.start, excluded=skip)),
                                         doc.published)
-            timex = _timex_for(text, cues, sent_timexes, trigger)
+            timex = _timex_for(dates, trigger)
             judged = _status(text, cues, sent, clause, trigger, kind, timex, doc.published,
                              [t for t in sent_timexes if clause[0] <= t.span.start < clause[1]])
             if judged is None:
                 continue
             status, stated = judged
             if timex is None and status == "occurred":
-                timex = _timex_for(text, cues, sent_timexes, trigger, status_hint="occurred")
+                timex = _timex_for(dates, trigger, status_hint="occurred")
             # the clause break itself may be the subordinating word ("…, bevor er …", "after")
             subordinate = bool(cues.subordinate.search(text, max(sent.start, clause[0] - 12), trigger.start))
             found.append(_Mention(kind, status, actors[:MAX_PARTICIPANTS], si, trigger, timex, destination,
