@@ -17,6 +17,9 @@ TEXTS = [
     "Biden and Xi spoke by phone on Tuesday. They didn't meet; a visit to Beijing is planned. "
     "The G20 summit was postponed, according to the White House, which had called off the talks.",
     "Er traf Xi. „Wir hatten ein offenes Gespräch“, sagte er. Scholz reiste nach Peking und besuchte China.",
+    # compounds ("Arbeitsbesuch") match a trigger fragment without a literal start; "Besucher" does not
+    "Der Arbeitsbesuch in Paris, ein Kurzbesuch (Staatsbesuch?) und Gegenbesuche; Besucher und "
+    "Besuchergruppen, 2Besuch, _besuch, Ländersbesuch.",
 ]
 # long s, Kelvin sign, dotted capital I: re folds them to "s", "k", "i"
 ODD_CASES = "Er hat nicht telefoniert; \u017fie trafen \u017fich. \u212aein Treffen in \u0130stanbul, ein Telefonat."
@@ -51,6 +54,21 @@ def test_filtered_patterns_answer_like_the_plain_ones(lang):
             for a in range(0, len(text), 3):  # every kind of position, word starts included
                 assert _sig(fast.match(text, a, a + 40)) == _sig(slow.match(text, a, a + 40)), (name, a)
     assert filtered  # the filter is in use, not only the fallback
+
+
+@pytest.mark.parametrize(("fragment", "letters", "word_led"), [
+    (r"(?:\w+besuch(?!er))\w*", "besuch", True),  # only word characters before the letters
+    (r"(?:\w*-besuch)", "-besuch", True),
+    (r"(?:\w+(t|en)\s+haben\s+soll)\w*", "haben", False),  # a space before them: the match may start words earlier
+    (r"(?:[a-z]+besuch)", "besuch", False),  # a class other than \w
+])
+def test_required_letters_and_whether_they_stand_in_the_first_word(fragment, letters, word_led):
+    import re
+    from re import _parser
+
+    from summitry.extract.prefilter import _required
+
+    assert _required(list(_parser.parse(fragment, re.IGNORECASE))) == (letters, word_led)
 
 
 def test_a_character_re_folds_unlike_lower_keeps_the_plain_patterns():

@@ -80,16 +80,51 @@ def _prefixes(items: list) -> set[str]:
     return {out}
 
 
-def _required(items: list) -> str:
-    """The longest run of letters every match contains, in order ("" when none)."""
+def _required(items: list) -> tuple[str, bool]:
+    """The longest run of letters every match contains, in order ("" when none), and whether what
+    comes before it can match word characters only ("\\w+besuch": the run stands in the match's first word)."""
     best, run = "", ""
+    best_word_led = run_word_led = False
+    word_only = True  # all items so far match word characters only
     for op, av in _flattened(items):
         if op is _sre.LITERAL and len(chr(av).lower()) == 1:
+            if not run:
+                run_word_led = word_only
             run += chr(av).lower()
-            best = max(best, run, key=len)
+            if len(run) > len(best):
+                best, best_word_led = run, run_word_led
         else:
             run = ""
-    return best
+        word_only = word_only and _word_only([(op, av)])
+    return best, best_word_led
+
+
+def _word_only(items: list) -> bool:
+    """True when the parsed sequence can match word characters (\\w) only."""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            if not _is_word_char(chr(av)):
+                return False
+        elif op is _sre.IN:
+            if av != [(_sre.CATEGORY, _sre.CATEGORY_WORD)]:
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            if not _word_only(list(av[2])):
+                return False
+        elif op is _sre.SUBPATTERN:
+            if not _word_only(list(av[-1])):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_word_only(list(alt)) for alt in av[1]):
+                return False
+        else:  # an assertion, a class of other characters …
+            return False
+    return True
+
+
+def _is_word_char(char: str) -> bool:
+    """What `re` counts as \\w in a str pattern: alphanumeric (str.isalnum) or "_"."""
+    return char.isalnum() or char == "_"
 
 
 def _flattened(items: list) -> Iterator[tuple]:
@@ -111,6 +146,9 @@ class _Literals:
     # a list whose few fragments without prefixes are searched by a regex of their own, the rest matched at
     # their prefixes (then `required` are the letters of those few: a document without them needs no search)
     unprefixed: re.Pattern[str] | None = None
+    # those few can start only where the word holding their letters starts (what precedes the letters in
+    # them matches word characters only): no search needed
+    word_led: bool = False
 
 
 def _literals(fragments: list[str], pattern: re.Pattern[str]) -> _Literals | None:
@@ -118,6 +156,7 @@ def _literals(fragments: list[str], pattern: re.Pattern[str]) -> _Literals | Non
     prefixes: set[str] = set()
     required: set[str] = set()
     unprefixed: list[str] = []
+    word_led = True
     for fragment in fragments:
         try:
             items = list(_sre_parse.parse(fragment, pattern.flags))
@@ -128,15 +167,16 @@ def _literals(fragments: list[str], pattern: re.Pattern[str]) -> _Literals | Non
             prefixes |= starts
             continue
         unprefixed.append(fragment)
-        letters = _required(items)
+        letters, led = _required(items)
         if not letters:
             return None
         required.add(letters)
+        word_led = word_led and led
     at_word_start = _WORD_START in pattern.pattern
     if unprefixed and prefixes and at_word_start and len(unprefixed) * _UNPREFIXED_SHARE <= len(fragments):
         # the whole alternation at every word start costs several times a regex of these few fragments
         own = re.compile(_WORD_START + "|".join(f"(?:{f})" for f in unprefixed) + ")", pattern.flags)
-        return _Literals(frozenset(prefixes), frozenset(required), at_word_start, own)
+        return _Literals(frozenset(prefixes), frozenset(required), at_word_start, own, word_led)
     if unprefixed:
         required |= prefixes  # a prefix is also letters the match contains
         prefixes = set()
@@ -340,8 +380,10 @@ def _document_cues(text: str, language: str | None) -> Cues:
         spans = found[i]
         if literals.prefixes:  # match starts, one each
             starts = {start for start, _ in spans}
-            if literals.unprefixed is not None and found[len(index.names) + i]:
-                starts.update(_match_starts(literals.unprefixed, text))
+            letters = found[len(index.names) + i]
+            if literals.unprefixed is not None and letters:
+                starts.update(_word_starts(text, letters) if literals.word_led
+                              else _match_starts(literals.unprefixed, text))
             filtered[name] = _Filtered(getattr(cues, name), text, sorted(starts), [], anchored=True)
         else:
             spans.sort()
@@ -356,3 +398,13 @@ def _match_starts(pattern: re.Pattern[str], text: str) -> Iterator[int]:
     while (m := pattern.search(text, pos)) is not None:
         yield m.start()
         pos = m.start() + 1
+
+
+def _word_starts(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Where the words holding the spans start (after the run of word characters before each span)."""
+    starts = set()
+    for start, _ in spans:
+        while start > 0 and _is_word_char(text[start - 1]):
+            start -= 1
+        starts.add(start)
+    return starts
