@@ -214,18 +214,21 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     """
     a, b = clause
     # a denial governs its own clause and a "dass"/"wonach"/"that" clause it introduces
-    before = text[sentence.start:a]
-    if cues.denied.search(text, a, b) or (cues.complement_start.match(text, a, b) and cues.denied.search(before)):
+    if cues.denied.search(text, a, b) or (cues.complement_start.match(text, a, b)
+                                          and cues.denied.search(text[sentence.start:a])):
         return "denied", True
     if cues.cancelled.search(text, a, b):
         return "denied", True
-    negated = cues.negation.search(text, a, b)
     day = timex.as_date() if timex else None
-    hearsay = cues.hearsay.search(text, a, b)  # "sollen telefoniert haben": a claim, not a plan
     purpose = cues.infinitive_before.search(text[max(0, trigger.start - 4):trigger.start])
-    planned_cue = not hearsay and (_bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or purpose or (
+    # the cue tests below are searched only when their answer counts (most triggers have no planned cue)
+    hearsay: bool | None = None  # "sollen telefoniert haben": a claim, not a plan
+    planned_cue = _bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or purpose or (
         cues.future_before.search(text[max(0, trigger.start - 30):trigger.start])) or (
-        kind == "visit" and cues.invitation.search(text, sentence.start, sentence.end)))
+        kind == "visit" and cues.invitation.search(text, sentence.start, sentence.end))
+    if planned_cue:
+        hearsay = bool(cues.hearsay.search(text, a, b))
+        planned_cue = not hearsay
     if not planned_cue and _bound_cue(text, cues.prospective, cues.triggers, a, b, trigger) and all(
             cues.perfect.fullmatch(m.group(0)) for m in cues.past.finditer(text, sentence.start, sentence.end)):
         # "wenige Tage vor seinem Besuch gibt Merz …", "haben vor dem Besuch … betont": before it, told in the
@@ -238,12 +241,11 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
                                                                                   t.span.start]))
            for t in durations):
         return None  # "sechs Monate lang … telefoniert": many contacts over a period, not one
-    dated_fact = timex is not None and timex.as_date() is not None and published is not None and (
-        timex.as_date() <= published)
+    dated_fact = day is not None and published is not None and day <= published
     if not dated_fact and cues.hypothetical.search(text, max(sentence.start, trigger.start - 60), trigger.start) \
             and not past_cue_in(text, cues, a, b, trigger):
         return None  # "bereit erklärt, miteinander zu sprechen": readiness, not a plan
-    if negated and planned_cue:
+    if planned_cue and cues.negation.search(text, a, b):
         return None  # "will not visit", "kann sich keinen Besuch vorstellen": no contact
     arrival_only = kind not in REMOTE and cues.arrival.search(text, a, b)
     past_cue = _bound_cue(text, cues.past, cues.triggers, a, b, trigger)
@@ -263,7 +265,11 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
         return "planned", True  # "Putin trifft am Donnerstag Kim": the present announces
     if arrival_only and not past_cue:
         return "arrived", False  # "zu Gesprächen in Moskau eingetroffen": there, but the talks are still to come
-    return "occurred", bool(past_cue or hearsay)
+    if past_cue:
+        return "occurred", True
+    if hearsay is None:
+        hearsay = bool(cues.hearsay.search(text, a, b))
+    return "occurred", hearsay
 
 
 def past_cue_in(text: str, cues: Cues, a: int, b: int, trigger: Span) -> bool:

@@ -292,6 +292,8 @@ class _Filtered:
             return self.pattern_object.search(string, pos, end)
         starts = self.starts
         i = bisect.bisect_left(starts, pos)
+        if i == len(starts) or starts[i] >= end:
+            return None  # no literal in the range: most questions end here
         if not self.anchored:
             return self.pattern_object.search(string, pos, end) if self._holds_literal(i, end) else None
         # the leftmost start where the pattern matches: what search() returns
@@ -322,6 +324,8 @@ class _Filtered:
             return self.pattern_object.finditer(string, pos, end)
         starts = self.starts
         i = bisect.bisect_left(starts, pos)
+        if i == len(starts) or starts[i] >= end:
+            return iter(())  # no literal in the range
         if not self.anchored:
             return self.pattern_object.finditer(string, pos, end) if self._holds_literal(i, end) else iter(())
         # finditer goes on from each match's end; no fragment matches the empty string
