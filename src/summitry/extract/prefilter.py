@@ -44,7 +44,6 @@ except ImportError:  # pragma: no cover - Python 3.10
 # patterns, "reporter_before" and the like, run on short slices: no gain)
 FILTERED = ("triggers", *CUE_LISTS)
 _WORD_START = r"(?<!\w)(?:"  # how every filtered pattern opens (after an optional first-letter lookahead)
-_WORD_CHAR = re.compile(r"\w")
 _MAX_PREFIXES = 64  # leading alternatives expanded per fragment ("(g7|g20|nato…)-?gipfel")
 # a list matched at known starts may have fragments without prefixes up to one in this many (else their own
 # regex, run over the whole text, costs more than searching the ranges that hold their letters)
@@ -369,13 +368,19 @@ def _document_cues(text: str, language: str | None) -> Cues:
     if index.automaton is None or not _lowers_safely(text, index.letters):
         return cues
     found: list[list[tuple[int, int]]] = [[] for _ in range(2 * len(index.names))]
+    # a few hundred literals per document: the loop does only what each one needs
     for last, (length, anywhere, at_word_start) in index.automaton.iter(lowered(text)):
-        span = (last - length + 1, last + 1)
-        for i in anywhere:
-            found[i].append(span)
-        if at_word_start and (span[0] == 0 or not _WORD_CHAR.match(text, span[0] - 1)):
-            for i in at_word_start:
+        start = last - length + 1
+        if anywhere:
+            span = (start, last + 1)
+            for i in anywhere:
                 found[i].append(span)
+        if at_word_start:
+            before = text[start - 1] if start else " "
+            if not (before.isalnum() or before == "_"):  # no \w before it (`_is_word_char`, inline)
+                span = (start, last + 1)
+                for i in at_word_start:
+                    found[i].append(span)
     filtered = {}
     for i, name in enumerate(index.names):
         literals = index.literals[i]
