@@ -81,3 +81,17 @@ def test_other_strings_go_to_the_plain_pattern():
     cues = document_cues(TEXTS[0], "de")
     assert cues.negation.search("das ist nicht so").group(0) == "nicht"
     assert cues.negation.pattern == cues_for("de").negation.pattern
+
+
+@pytest.mark.parametrize("lang", ["de", "en", None])
+def test_a_pattern_at_its_leading_letters_finds_what_the_plain_one_does(lang):
+    from summitry.extract.prefilter import at_leading_letters
+    from summitry.extract.sides import side_cues
+
+    sc = side_cues(lang)
+    texts = _texts() + ["Die Ukraine wurde in der Mitteilung nicht erwähnt; kein Wort über Taiwan, keine Rede von "
+                        "Sanktionen. Nichtsdestotrotz blieb Gaza unerwähnt. The readout did not mention Taiwan."]
+    for text in texts:
+        fast = at_leading_letters(sc.unmentioned, sc.unmentioned_fragments, text)
+        assert [_sig(m) for m in fast.finditer(text)] == [_sig(m) for m in sc.unmentioned.finditer(text)]
+    assert isinstance(at_leading_letters(sc.unmentioned, sc.unmentioned_fragments, texts[-1]), _Filtered)

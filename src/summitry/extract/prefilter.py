@@ -362,6 +362,39 @@ def document_cues(text: str, language: str | None) -> Cues:
     return cues
 
 
+def at_leading_letters(pattern: re.Pattern[str], fragments: tuple[str, ...], text: str):
+    """`pattern`, a word-start alternation of `fragments` built as the cue lists are, for this text: matched
+    only where a fragment's leading letters start a word (the plain pattern when that cannot be known).
+
+    For a pattern scanned over whole texts whose fragments are rare words: a few `str.find` passes over the
+    shared lower-cased text instead of the regex tried at every position.
+    """
+    prefixes, letters = _leading_letters(pattern, fragments)
+    if not prefixes or not _lowers_safely(text, letters):
+        return pattern
+    low = lowered(text)
+    starts = set()
+    for prefix in prefixes:
+        i = low.find(prefix)
+        while i >= 0:
+            if i == 0 or not _is_word_char(text[i - 1]):
+                starts.add(i)
+            i = low.find(prefix, i + 1)
+    return _Filtered(pattern, text, sorted(starts), [], anchored=True)
+
+
+@lru_cache(maxsize=None)
+def _leading_letters(pattern: re.Pattern[str], fragments: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(the prefixes every match of `pattern` starts a word with, the literal characters of the fragments);
+    no prefixes when a fragment has none, or lower-casing could miss one."""
+    literals = _literals(list(fragments), pattern)
+    letters = frozenset(_literal_letters(list(fragments)))
+    if (literals is None or not literals.prefixes or literals.unprefixed is not None or not literals.at_word_start
+            or not all(_lowers_like_re(chr(c), letters) for c in range(128))):
+        return frozenset(), letters
+    return literals.prefixes, letters
+
+
 def _document_cues(text: str, language: str | None) -> Cues:
     cues = cues_for(language)
     index = _index(language)
