@@ -47,6 +47,10 @@ SPECIFICITY = {"video_call": 4, "phone_call": 3, "call": 1, "visit": 3, "meeting
 MAX_PARTICIPANTS = 8
 LEAD_SENTENCES = 3
 _LONG_SPAN = re.compile(r"P\d+(?:\.\d+)?[WMY]$")  # "sechs Monate lang": a counted period, not a meeting's length
+# compiled once and run on the text within bounds, not on a slice copied for each test
+_OWNER_GAP = re.compile(r"['’]?s?\s*|\s*")  # between a name and its trigger: "Scholz' Gespräch", "Trump's call"
+_LIST_GAP = re.compile(r"[\s,]*")  # between the names of a list before a clause
+_LIST_ITEM = re.compile(r"[^,;]+")  # one item of a list after a clause
 _GENITIVE = re.compile(r"(?:['’]s?|s)(?=\s)")  # "Trump's", "Putins" glued to a name  # title plus the first sentences: where news states what it is about
 
 
@@ -455,7 +459,7 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
         return []
     people = [mm for i, mm in enumerate(mentions) if i not in skip and mm.actor.kind == "person"]
     owner = [mm for mm in people if 0 <= trigger.start - mm.span.end <= 3
-             and re.fullmatch(r"['’]?s?\s*|\s*", text[mm.span.end:trigger.start])]
+             and _OWNER_GAP.fullmatch(text, mm.span.end, trigger.start)]
     possessive = cues.possessive_before.search(text[max(sentence.start, trigger.start - 25):trigger.start])
     if possessive and not owner:
         # "was er in seinem Gespräch mit Trump …": his = the clause's subject pronoun's person;
@@ -497,8 +501,8 @@ def _listed_before(text: str, cues: Cues, mentions: list[Mention], skip: set[int
     end = clause[0]
     for a, b in reversed([c for c in clauses(text, sentence) if c[1] <= clause[0]]):
         item = unique_actors(people_in(mentions, a, b, excluded=skip))
-        if len(item) != 1 or len(text[a:b].split()) > 6 or cues.triggers.search(text, a, b) or not re.fullmatch(
-                r"[\s,]*", text[b:end]):
+        if len(item) != 1 or len(text[a:b].split()) > 6 or cues.triggers.search(text, a, b) or not _LIST_GAP.fullmatch(
+                text, b, end):
             break
         found[:0] = item
         end = a
@@ -512,9 +516,8 @@ def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], 
     if not (cues.enumeration.search(text, clause[0], clause[1]) or text.startswith(":", clause[1])):
         return []
     found: list[Actor] = []
-    pos = clause[1]
-    for m in re.finditer(r"[^,;]+", text[pos:sentence.end]):
-        a, b = pos + m.start(), pos + m.end()
+    for m in _LIST_ITEM.finditer(text, clause[1], sentence.end):
+        a, b = m.span()
         item = unique_actors(people_in(mentions, a, b, excluded=skip))
         if not item or b - a > 160 or cues.triggers.search(text, a, b) or cues.reporting.search(text, a, b):
             break
