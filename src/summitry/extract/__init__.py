@@ -47,6 +47,10 @@ SPECIFICITY = {"video_call": 4, "phone_call": 3, "call": 1, "visit": 3, "meeting
 MAX_PARTICIPANTS = 8
 LEAD_SENTENCES = 3
 _LONG_SPAN = re.compile(r"P\d+(?:\.\d+)?[WMY]$")  # "sechs Monate lang": a counted period, not a meeting's length
+# compiled once and run on the text within bounds, not on a slice copied for each test
+_OWNER_GAP = re.compile(r"['’]?s?\s*|\s*")  # between a name and its trigger: "Scholz' Gespräch", "Trump's call"
+_LIST_GAP = re.compile(r"[\s,]*")  # between the names of a list before a clause
+_LIST_ITEM = re.compile(r"[^,;]+")  # one item of a list after a clause
 _GENITIVE = re.compile(r"(?:['’]s?|s)(?=\s)")  # "Trump's", "Putins" glued to a name  # title plus the first sentences: where news states what it is about
 
 
@@ -156,8 +160,35 @@ def _is_modifier(text: str, mention: Mention, cues: Cues) -> bool:
     return bool((cues.genitive_relation if genitive else cues.compound_relation).match(after))
 
 
-def _timex_for(text: str, cues: Cues, timexes: list[Timex], trigger: Span,
-               status_hint: str | None = None) -> Timex | None:
+@dataclass
+class _DateCandidate:
+    """A date of a sentence that may date its triggers, with what its context says (the same for every trigger)."""
+
+    timex: Timex
+    said_before: bool  # a verb of saying just before it ("sagte Peskow am Montag")
+    said_after: bool  # a verb of saying or denying just after it ("on Monday denied")
+    undated: int  # 0 for a day, 1 for a coarser date: days first
+
+
+def _date_candidates(text: str, cues: Cues, timexes: list[Timex]) -> list[_DateCandidate]:
+    """The sentence's dates that may date a contact: not after "seit"/"since" (that anchors a span of time).
+
+    Computed once per sentence: each of its triggers weighs the same dates.
+    """
+    found = []
+    for t in timexes:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        start, end = t.span.start, t.span.end
+        if cues.anchor_before.search(text[max(0, start - 30):start]):
+            continue
+        found.append(_DateCandidate(t, bool(cues.statement_before.search(text[max(0, start - 45):start])),
+                                    bool(cues.statement_after.match(text, end, end + 30)),
+                                    0 if t.as_date() else 1))
+    return found
+
+
+def _timex_for(candidates: list[_DateCandidate], trigger: Span, status_hint: str | None = None) -> Timex | None:
     """The date attached to a trigger: in its sentence, a day before a coarser date, nearest first.
 
     A date next to a verb of saying dates the statement ("sagte Peskow am
@@ -166,20 +197,15 @@ def _timex_for(text: str, cues: Cues, timexes: list[Timex], trigger: Span,
     last resort, for a contact reported as it happened.
     """
     best, best_key = None, None
-    for t in timexes:
-        if t.type not in ("DATE", "TIME"):
-            continue
-        if cues.anchor_before.search(text[max(0, t.span.start - 30):t.span.start]):
-            continue
-        trigger_between = t.span.start - 45 <= trigger.start <= t.span.start
-        statement = (cues.statement_before.search(text[max(0, t.span.start - 45):t.span.start])
-                     and not trigger_between) or cues.statement_after.match(text, t.span.end, t.span.end + 30)
-        dist = min(abs(t.span.start - trigger.end), abs(trigger.start - t.span.end))
-        key = (1 if statement else 0, 0 if t.as_date() else 1, dist)
+    for c in candidates:
+        span = c.timex.span
+        trigger_between = span.start - 45 <= trigger.start <= span.start
+        statement = (c.said_before and not trigger_between) or c.said_after
         if statement and status_hint != "occurred":
             continue
+        key = (1 if statement else 0, c.undated, min(abs(span.start - trigger.end), abs(trigger.start - span.end)))
         if best_key is None or key < best_key:
-            best, best_key = t, key
+            best, best_key = c.timex, key
     return best
 
 
@@ -192,18 +218,21 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     """
     a, b = clause
     # a denial governs its own clause and a "dass"/"wonach"/"that" clause it introduces
-    before = text[sentence.start:a]
-    if cues.denied.search(text, a, b) or (cues.complement_start.match(text, a, b) and cues.denied.search(before)):
+    if cues.denied.search(text, a, b) or (cues.complement_start.match(text, a, b)
+                                          and cues.denied.search(text[sentence.start:a])):
         return "denied", True
     if cues.cancelled.search(text, a, b):
         return "denied", True
-    negated = cues.negation.search(text, a, b)
     day = timex.as_date() if timex else None
-    hearsay = cues.hearsay.search(text, a, b)  # "sollen telefoniert haben": a claim, not a plan
     purpose = cues.infinitive_before.search(text[max(0, trigger.start - 4):trigger.start])
-    planned_cue = not hearsay and (_bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or purpose or (
+    # the cue tests below are searched only when their answer counts (most triggers have no planned cue)
+    hearsay: bool | None = None  # "sollen telefoniert haben": a claim, not a plan
+    planned_cue = _bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or purpose or (
         cues.future_before.search(text[max(0, trigger.start - 30):trigger.start])) or (
-        kind == "visit" and cues.invitation.search(text, sentence.start, sentence.end)))
+        kind == "visit" and cues.invitation.search(text, sentence.start, sentence.end))
+    if planned_cue:
+        hearsay = bool(cues.hearsay.search(text, a, b))
+        planned_cue = not hearsay
     if not planned_cue and _bound_cue(text, cues.prospective, cues.triggers, a, b, trigger) and all(
             cues.perfect.fullmatch(m.group(0)) for m in cues.past.finditer(text, sentence.start, sentence.end)):
         # "wenige Tage vor seinem Besuch gibt Merz …", "haben vor dem Besuch … betont": before it, told in the
@@ -216,12 +245,11 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
                                                                                   t.span.start]))
            for t in durations):
         return None  # "sechs Monate lang … telefoniert": many contacts over a period, not one
-    dated_fact = timex is not None and timex.as_date() is not None and published is not None and (
-        timex.as_date() <= published)
+    dated_fact = day is not None and published is not None and day <= published
     if not dated_fact and cues.hypothetical.search(text, max(sentence.start, trigger.start - 60), trigger.start) \
             and not past_cue_in(text, cues, a, b, trigger):
         return None  # "bereit erklärt, miteinander zu sprechen": readiness, not a plan
-    if negated and planned_cue:
+    if planned_cue and cues.negation.search(text, a, b):
         return None  # "will not visit", "kann sich keinen Besuch vorstellen": no contact
     arrival_only = kind not in REMOTE and cues.arrival.search(text, a, b)
     past_cue = _bound_cue(text, cues.past, cues.triggers, a, b, trigger)
@@ -241,7 +269,11 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
         return "planned", True  # "Putin trifft am Donnerstag Kim": the present announces
     if arrival_only and not past_cue:
         return "arrived", False  # "zu Gesprächen in Moskau eingetroffen": there, but the talks are still to come
-    return "occurred", bool(past_cue or hearsay)
+    if past_cue:
+        return "occurred", True
+    if hearsay is None:
+        hearsay = bool(cues.hearsay.search(text, a, b))
+    return "occurred", hearsay
 
 
 def past_cue_in(text: str, cues: Cues, a: int, b: int, trigger: Span) -> bool:
@@ -335,6 +367,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
             continue
         blocked = blocked_in.get(si, [])
         sent_timexes = timexes_in.get(si, [])
+        dates = _date_candidates(text, cues, sent_timexes)
         for m, kind in triggers_in[si]:
             if _inside(quotes, m.start()) or _inside(blocked, m.start()):
                 continue
@@ -376,14 +409,14 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 before = ex.sentences[max(0, si - 2)].start
                 nearby = _leaders_first(unique_actors(people_in(mentions, before, sent.start, excluded=skip)),
                                         doc.published)
-            timex = _timex_for(text, cues, sent_timexes, trigger)
+            timex = _timex_for(dates, trigger)
             judged = _status(text, cues, sent, clause, trigger, kind, timex, doc.published,
                              [t for t in sent_timexes if clause[0] <= t.span.start < clause[1]])
             if judged is None:
                 continue
             status, stated = judged
             if timex is None and status == "occurred":
-                timex = _timex_for(text, cues, sent_timexes, trigger, status_hint="occurred")
+                timex = _timex_for(dates, trigger, status_hint="occurred")
             # the clause break itself may be the subordinating word ("…, bevor er …", "after")
             subordinate = bool(cues.subordinate.search(text, max(sent.start, clause[0] - 12), trigger.start))
             found.append(_Mention(kind, status, actors[:MAX_PARTICIPANTS], si, trigger, timex, destination,
@@ -426,7 +459,7 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
         return []
     people = [mm for i, mm in enumerate(mentions) if i not in skip and mm.actor.kind == "person"]
     owner = [mm for mm in people if 0 <= trigger.start - mm.span.end <= 3
-             and re.fullmatch(r"['’]?s?\s*|\s*", text[mm.span.end:trigger.start])]
+             and _OWNER_GAP.fullmatch(text, mm.span.end, trigger.start)]
     possessive = cues.possessive_before.search(text[max(sentence.start, trigger.start - 25):trigger.start])
     if possessive and not owner:
         # "was er in seinem Gespräch mit Trump …": his = the clause's subject pronoun's person;
@@ -468,8 +501,8 @@ def _listed_before(text: str, cues: Cues, mentions: list[Mention], skip: set[int
     end = clause[0]
     for a, b in reversed([c for c in clauses(text, sentence) if c[1] <= clause[0]]):
         item = unique_actors(people_in(mentions, a, b, excluded=skip))
-        if len(item) != 1 or len(text[a:b].split()) > 6 or cues.triggers.search(text, a, b) or not re.fullmatch(
-                r"[\s,]*", text[b:end]):
+        if len(item) != 1 or len(text[a:b].split()) > 6 or cues.triggers.search(text, a, b) or not _LIST_GAP.fullmatch(
+                text, b, end):
             break
         found[:0] = item
         end = a
@@ -483,9 +516,8 @@ def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], 
     if not (cues.enumeration.search(text, clause[0], clause[1]) or text.startswith(":", clause[1])):
         return []
     found: list[Actor] = []
-    pos = clause[1]
-    for m in re.finditer(r"[^,;]+", text[pos:sentence.end]):
-        a, b = pos + m.start(), pos + m.end()
+    for m in _LIST_ITEM.finditer(text, clause[1], sentence.end):
+        a, b = m.span()
         item = unique_actors(people_in(mentions, a, b, excluded=skip))
         if not item or b - a > 160 or cues.triggers.search(text, a, b) or cues.reporting.search(text, a, b):
             break

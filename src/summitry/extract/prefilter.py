@@ -10,6 +10,9 @@ over the lower-cased document finds all of them, and then:
 
 - a pattern all of whose fragments start with such letters is matched only at
   the word starts where they occur (a few per document, not every word);
+- a pattern with a few fragments that have no such start ("\\w+besuch") is
+  matched at the starts of its other fragments plus wherever those few match
+  (found by a regex of their own, much cheaper than the whole alternation);
 - any other pattern is searched only in ranges that hold one of its letters.
 
 The answers are the regex's own (same match, same span, same groups): only
@@ -41,8 +44,10 @@ except ImportError:  # pragma: no cover - Python 3.10
 # patterns, "reporter_before" and the like, run on short slices: no gain)
 FILTERED = ("triggers", *CUE_LISTS)
 _WORD_START = r"(?<!\w)(?:"  # how every filtered pattern opens (after an optional first-letter lookahead)
-_WORD_CHAR = re.compile(r"\w")
 _MAX_PREFIXES = 64  # leading alternatives expanded per fragment ("(g7|g20|nato…)-?gipfel")
+# a list matched at known starts may have fragments without prefixes up to one in this many (else their own
+# regex, run over the whole text, costs more than searching the ranges that hold their letters)
+_UNPREFIXED_SHARE = 8
 _STOP = (None, None)  # stands for "anything may follow" in a parsed sequence
 _ASCII = bytes(range(128))
 
@@ -74,16 +79,51 @@ def _prefixes(items: list) -> set[str]:
     return {out}
 
 
-def _required(items: list) -> str:
-    """The longest run of letters every match contains, in order ("" when none)."""
+def _required(items: list) -> tuple[str, bool]:
+    """The longest run of letters every match contains, in order ("" when none), and whether what
+    comes before it can match word characters only ("\\w+besuch": the run stands in the match's first word)."""
     best, run = "", ""
+    best_word_led = run_word_led = False
+    word_only = True  # all items so far match word characters only
     for op, av in _flattened(items):
         if op is _sre.LITERAL and len(chr(av).lower()) == 1:
+            if not run:
+                run_word_led = word_only
             run += chr(av).lower()
-            best = max(best, run, key=len)
+            if len(run) > len(best):
+                best, best_word_led = run, run_word_led
         else:
             run = ""
-    return best
+        word_only = word_only and _word_only([(op, av)])
+    return best, best_word_led
+
+
+def _word_only(items: list) -> bool:
+    """True when the parsed sequence can match word characters (\\w) only."""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            if not _is_word_char(chr(av)):
+                return False
+        elif op is _sre.IN:
+            if av != [(_sre.CATEGORY, _sre.CATEGORY_WORD)]:
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            if not _word_only(list(av[2])):
+                return False
+        elif op is _sre.SUBPATTERN:
+            if not _word_only(list(av[-1])):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_word_only(list(alt)) for alt in av[1]):
+                return False
+        else:  # an assertion, a class of other characters …
+            return False
+    return True
+
+
+def _is_word_char(char: str) -> bool:
+    """What `re` counts as \\w in a str pattern: alphanumeric (str.isalnum) or "_"."""
+    return char.isalnum() or char == "_"
 
 
 def _flattened(items: list) -> Iterator[tuple]:
@@ -99,16 +139,23 @@ def _flattened(items: list) -> Iterator[tuple]:
 class _Literals:
     """What one cue list's matches must hold: letters at the match start, else letters somewhere."""
 
-    prefixes: frozenset[str]  # every fragment's; empty when some fragment has none
+    prefixes: frozenset[str]  # every fragment's; empty when some fragment has none (unless `unprefixed`)
     required: frozenset[str]  # for the fragments without prefixes; empty when the list cannot be filtered
     at_word_start: bool  # the pattern opens with (?<!\w): a prefix stands at a word start
+    # a list whose few fragments without prefixes are searched by a regex of their own, the rest matched at
+    # their prefixes (then `required` are the letters of those few: a document without them needs no search)
+    unprefixed: re.Pattern[str] | None = None
+    # those few can start only where the word holding their letters starts (what precedes the letters in
+    # them matches word characters only): no search needed
+    word_led: bool = False
 
 
 def _literals(fragments: list[str], pattern: re.Pattern[str]) -> _Literals | None:
     """The literals of a cue list, or None when some fragment has no certain letters (or does not parse)."""
     prefixes: set[str] = set()
     required: set[str] = set()
-    all_prefixed = True
+    unprefixed: list[str] = []
+    word_led = True
     for fragment in fragments:
         try:
             items = list(_sre_parse.parse(fragment, pattern.flags))
@@ -118,15 +165,21 @@ def _literals(fragments: list[str], pattern: re.Pattern[str]) -> _Literals | Non
         if "" not in starts:
             prefixes |= starts
             continue
-        all_prefixed = False
-        letters = _required(items)
+        unprefixed.append(fragment)
+        letters, led = _required(items)
         if not letters:
             return None
         required.add(letters)
-    if not all_prefixed:
+        word_led = word_led and led
+    at_word_start = _WORD_START in pattern.pattern
+    if unprefixed and prefixes and at_word_start and len(unprefixed) * _UNPREFIXED_SHARE <= len(fragments):
+        # the whole alternation at every word start costs several times a regex of these few fragments
+        own = re.compile(_WORD_START + "|".join(f"(?:{f})" for f in unprefixed) + ")", pattern.flags)
+        return _Literals(frozenset(prefixes), frozenset(required), at_word_start, own, word_led)
+    if unprefixed:
         required |= prefixes  # a prefix is also letters the match contains
         prefixes = set()
-    return _Literals(frozenset(prefixes), frozenset(required), _WORD_START in pattern.pattern)
+    return _Literals(frozenset(prefixes), frozenset(required), at_word_start)
 
 
 @dataclass(frozen=True)
@@ -135,7 +188,8 @@ class _Index:
 
     names: tuple[str, ...]  # the filtered cue lists, by index
     literals: tuple[_Literals | None, ...]
-    # value: (length, lists it may occur in anywhere, lists it must start a word in); None: no filtering
+    # value: (length, slots it may occur in anywhere, slots it must start a word in); None: no filtering.
+    # Slot i holds the literals of list i; slot len(names) + i those of its `unprefixed` fragments.
     automaton: ahocorasick.Automaton | None
     letters: frozenset[str]  # every literal character, as the fragments spell it
 
@@ -153,8 +207,9 @@ def _index(language: str | None) -> _Index:
             continue
         for literal in lits.prefixes:
             (at_word_start if lits.at_word_start else anywhere).setdefault(literal, []).append(i)
+        required_slot = len(names) + i if lits.unprefixed is not None else i
         for literal in lits.required:
-            anywhere.setdefault(literal, []).append(i)
+            anywhere.setdefault(literal, []).append(required_slot)
     letters = frozenset().union(*(_literal_letters(fragments[name]) for name in names))
     automaton = None
     # ASCII is checked here once: a document then needs only its other characters checked
@@ -236,6 +291,8 @@ class _Filtered:
             return self.pattern_object.search(string, pos, end)
         starts = self.starts
         i = bisect.bisect_left(starts, pos)
+        if i == len(starts) or starts[i] >= end:
+            return None  # no literal in the range: most questions end here
         if not self.anchored:
             return self.pattern_object.search(string, pos, end) if self._holds_literal(i, end) else None
         # the leftmost start where the pattern matches: what search() returns
@@ -266,6 +323,8 @@ class _Filtered:
             return self.pattern_object.finditer(string, pos, end)
         starts = self.starts
         i = bisect.bisect_left(starts, pos)
+        if i == len(starts) or starts[i] >= end:
+            return iter(())  # no literal in the range
         if not self.anchored:
             return self.pattern_object.finditer(string, pos, end) if self._holds_literal(i, end) else iter(())
         # finditer goes on from each match's end; no fragment matches the empty string
@@ -303,19 +362,58 @@ def document_cues(text: str, language: str | None) -> Cues:
     return cues
 
 
+def at_leading_letters(pattern: re.Pattern[str], fragments: tuple[str, ...], text: str):
+    """`pattern`, a word-start alternation of `fragments` built as the cue lists are, for this text: matched
+    only where a fragment's leading letters start a word (the plain pattern when that cannot be known).
+
+    For a pattern scanned over whole texts whose fragments are rare words: a few `str.find` passes over the
+    shared lower-cased text instead of the regex tried at every position.
+    """
+    prefixes, letters = _leading_letters(pattern, fragments)
+    if not prefixes or not _lowers_safely(text, letters):
+        return pattern
+    low = lowered(text)
+    starts = set()
+    for prefix in prefixes:
+        i = low.find(prefix)
+        while i >= 0:
+            if i == 0 or not _is_word_char(text[i - 1]):
+                starts.add(i)
+            i = low.find(prefix, i + 1)
+    return _Filtered(pattern, text, sorted(starts), [], anchored=True)
+
+
+@lru_cache(maxsize=None)
+def _leading_letters(pattern: re.Pattern[str], fragments: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(the prefixes every match of `pattern` starts a word with, the literal characters of the fragments);
+    no prefixes when a fragment has none, or lower-casing could miss one."""
+    literals = _literals(list(fragments), pattern)
+    letters = frozenset(_literal_letters(list(fragments)))
+    if (literals is None or not literals.prefixes or literals.unprefixed is not None or not literals.at_word_start
+            or not all(_lowers_like_re(chr(c), letters) for c in range(128))):
+        return frozenset(), letters
+    return literals.prefixes, letters
+
+
 def _document_cues(text: str, language: str | None) -> Cues:
     cues = cues_for(language)
     index = _index(language)
     if index.automaton is None or not _lowers_safely(text, index.letters):
         return cues
-    found: list[list[tuple[int, int]]] = [[] for _ in index.names]
+    found: list[list[tuple[int, int]]] = [[] for _ in range(2 * len(index.names))]
+    # a few hundred literals per document: the loop does only what each one needs
     for last, (length, anywhere, at_word_start) in index.automaton.iter(lowered(text)):
-        span = (last - length + 1, last + 1)
-        for i in anywhere:
-            found[i].append(span)
-        if at_word_start and (span[0] == 0 or not _WORD_CHAR.match(text, span[0] - 1)):
-            for i in at_word_start:
+        start = last - length + 1
+        if anywhere:
+            span = (start, last + 1)
+            for i in anywhere:
                 found[i].append(span)
+        if at_word_start:
+            before = text[start - 1] if start else " "
+            if not (before.isalnum() or before == "_"):  # no \w before it (`_is_word_char`, inline)
+                span = (start, last + 1)
+                for i in at_word_start:
+                    found[i].append(span)
     filtered = {}
     for i, name in enumerate(index.names):
         literals = index.literals[i]
@@ -323,10 +421,32 @@ def _document_cues(text: str, language: str | None) -> Cues:
             continue
         spans = found[i]
         if literals.prefixes:  # match starts, one each
-            filtered[name] = _Filtered(getattr(cues, name), text, sorted({start for start, _ in spans}), [],
-                                       anchored=True)
+            starts = {start for start, _ in spans}
+            letters = found[len(index.names) + i]
+            if literals.unprefixed is not None and letters:
+                starts.update(_word_starts(text, letters) if literals.word_led
+                              else _match_starts(literals.unprefixed, text))
+            filtered[name] = _Filtered(getattr(cues, name), text, sorted(starts), [], anchored=True)
         else:
             spans.sort()
             filtered[name] = _Filtered(getattr(cues, name), text, [start for start, _ in spans],
                                        [end for _, end in spans], anchored=False)
     return replace(cues, **filtered)
+
+
+def _match_starts(pattern: re.Pattern[str], text: str) -> Iterator[int]:
+    """Every position where `pattern` matches, overlapping ones too (finditer would skip those)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m.start()
+        pos = m.start() + 1
+
+
+def _word_starts(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Where the words holding the spans start (after the run of word characters before each span)."""
+    starts = set()
+    for start, _ in spans:
+        while start > 0 and _is_word_char(text[start - 1]):
+            start -= 1
+        starts.add(start)
+    return starts

@@ -27,6 +27,7 @@ from summitry.annotate.topics import find_cues
 from summitry.data import load_yaml
 from summitry.errors import DataFileError
 from summitry.extract.cues import Cues, _first_letters, cues_for
+from summitry.extract.prefilter import at_leading_letters
 from summitry.records import Actor, Extraction, Mention, Span, Statement
 
 MEDIA = "media"
@@ -45,6 +46,7 @@ class SideCues:
     reported: re.Pattern[str]
     expert: re.Pattern[str]
     unmentioned: re.Pattern[str]
+    unmentioned_fragments: tuple[str, ...]  # what `unmentioned` alternates (it is scanned over whole texts)
 
 
 @lru_cache(maxsize=None)
@@ -57,7 +59,8 @@ def side_cues(language: str | None) -> SideCues:
         ending = r"\w*" if lang == "de" else r"(?!\w)"
         for key in lists:
             lists[key].extend(f"(?:{item}){ending}" for item in data.get(key) or [])
-    return SideCues(**{k: _alternation(v) for k, v in lists.items()})
+    return SideCues(**{k: _alternation(v) for k, v in lists.items()},
+                    unmentioned_fragments=tuple(lists["unmentioned"]))
 
 
 def _alternation(fragments: list[str]) -> re.Pattern[str]:
@@ -117,7 +120,8 @@ def _omissions(ex: Extraction, sides: list[str]) -> list[Statement]:
     Any cue of a topic counts here: such a sentence names what is missing with a word or two.
     """
     text = ex.document.text
-    unmentioned = side_cues(ex.document.language).unmentioned
+    sc = side_cues(ex.document.language)
+    unmentioned = at_leading_letters(sc.unmentioned, sc.unmentioned_fragments, text)
     out = []
     starts = [s.start for s in ex.sentences]
     hit: set[int] = set()
