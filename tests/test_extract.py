@@ -327,3 +327,16 @@ def test_extract_venues_beyond_capitals(text, kind):
             SURFACES.pop(key)
     assert [c.kind for c in contacts] == [kind]
     assert contacts[0].places
+
+
+def test_extract_a_list_after_a_clause_that_moved_on_is_not_the_contacts():
+    extra = {"Biden": actor_named("Joe Biden"), "Netanjahu": actor_named("Benjamin Netanyahu")}
+    SURFACES.update(extra)
+    try:
+        text = ("Das Telefonat zwischen Biden und Netanjahu erfolgte spät und erst nachdem Biden auch mit seinen "
+                "Amtskollegen in Russland und China, Putin und Xi, gesprochen hatte.")
+        contacts = extract_contacts(_extraction(text, date(2021, 2, 18)))
+    finally:
+        for key in extra:
+            SURFACES.pop(key)
+    assert ["Benjamin Netanyahu", "Joe Biden"] in [sorted(a.name for a in c.participants) for c in contacts]

@@ -513,8 +513,14 @@ def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], 
                 clause: tuple[int, int]) -> list[Actor]:
     """People listed on after the clause ("zwischen Xi, Merkel, Macron und Michel"; a headline's
     "Besuch in Kiew: Scholz, Macron, Selenskyj und Draghi"): list items only."""
-    if not (cues.enumeration.search(text, clause[0], clause[1]) or text.startswith(":", clause[1])):
-        return []
+    if not text.startswith(":", clause[1]):
+        if not cues.enumeration.search(text, clause[0], clause[1]):
+            return []
+        # the list goes on only from a clause that ends with a person ("zwischen Xi, Merkel …"), not
+        # from one that has moved on ("zwischen Biden und Netanjahu erfolgte …, Putin und Xi, …")
+        inside = people_in(mentions, clause[0], clause[1], excluded=skip)
+        if not inside or len(text[inside[-1].span.end:clause[1]].strip(" ()[]./")) > 6:
+            return []
     found: list[Actor] = []
     for m in _LIST_ITEM.finditer(text, clause[1], sentence.end):
         a, b = m.span()
