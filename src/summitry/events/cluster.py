@@ -23,6 +23,7 @@ reports and a canonical order (never on arrival), any ingestion order gives the 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import timedelta
 
@@ -55,10 +56,21 @@ def _best(report: Report, candidates: dict[str, list[Report]], options: ClusterO
     With a margin, None unless the best beats the runner-up by that much: a report that fits
     two events equally well is not guessed into one.
     """
-    sims = {gid: event_similarity(report, members) for gid, members in candidates.items()}
-    top = max(sims.values(), default=0.0)
-    scored = sorted(((-fit_score(report, candidates[gid], options, sims[gid] / top if top > 0 else 1.0), gid)
-                     for gid in candidates))
+    parts = {gid: _parts(report, members, options) for gid, members in candidates.items()}
+    return _choose(parts, options, margin)
+
+
+def _parts(report: Report, members: list[Report], options: ClusterOptions) -> tuple[float, float]:
+    """(similarity, fit without it) of a report to an event: the fit's other terms do not depend on
+    the other candidates, so they can be kept while those change."""
+    return event_similarity(report, members), fit_score(report, members, options, 0.0)
+
+
+def _choose(parts: dict[str, tuple[float, float]], options: ClusterOptions, margin: float) -> str | None:
+    """`_best` from each candidate's (similarity, fit without it)."""
+    top = max((sim for sim, _ in parts.values()), default=0.0)
+    w = options.similarity_weight
+    scored = sorted((-(base + w * (sim / top if top > 0 else 1.0)), gid) for gid, (sim, base) in parts.items())
     if not scored:
         return None
     if margin and len(scored) > 1 and scored[1][0] - scored[0][0] < margin:
@@ -86,6 +98,13 @@ class EventIndex:
         self._float_groups: dict[str, list[Key]] = {}
         self._mention_of: dict[Key, str | None] = {}
         self._ambiguous: set[Key] = set()  # floaters that fit several anchored events equally: alone
+        # a floater with no window at all may join any event of its people: its (similarity, fit) to
+        # each is kept, so a refresh weighs only the anchored events made or dropped since the last one
+        self._open_parts: dict[Key, tuple[int, dict[str, tuple[float, float]]]] = {}  # (as of refresh n, parts)
+        self._changed_gids: dict[str, set[str]] = {}  # since the last refresh: event id → its people
+        self._refreshes = 0
+        # per person, (refresh, event id) of the anchored events made or dropped with them in it
+        self._gid_log: dict[str, list[tuple[int, str]]] = {}
         # (coarse, participants) → the windows (lo, hi) of anchored events that changed there;
         # the same for floating-only events, which only mentions can join
         self._dirty_people: dict[tuple[str, tuple[str, ...]], set] = {}
@@ -132,6 +151,7 @@ class EventIndex:
                 self._anchors.remove(r)
                 gid = self._anchor_group.pop(key)
                 members = [k for k in self._anchor_groups.pop(gid) if k != key]
+                self._note_changed(gid, [r] + [self.reports[k] for k in members])
                 for k in members:
                     del self._anchor_group[k]
                 neighbours.extend(members)
@@ -139,6 +159,7 @@ class EventIndex:
             else:
                 self._floaters.remove(r)
                 self._attached.pop(key, None)
+                self._open_parts.pop(key, None)
                 self._ambiguous.discard(key)
                 self._dirty_floaters.discard(key)
                 gid = self._float_group.get(key)
@@ -214,6 +235,8 @@ class EventIndex:
             for k in component:  # drop the old events of these anchors
                 gid = self._anchor_group.pop(k, None)
                 if gid is not None:
+                    self._note_changed(gid, [self.reports[m] for m in self._anchor_groups.get(gid, [])
+                                             if m in self.reports])
                     for m in self._anchor_groups.pop(gid, []):
                         self._anchor_group.pop(m, None)
                         seen.add(m)
@@ -224,6 +247,7 @@ class EventIndex:
             for group in self._link_groups([self.reports[k] for k in component]):
                 gid = _gid("a", group)
                 self._anchor_groups[gid] = [m.key for m in group]
+                self._note_changed(gid, group)
                 for m in group:
                     self._anchor_group[m.key] = gid
                     self.changed.add(m.doc_id)
@@ -286,9 +310,15 @@ class EventIndex:
             if r is None:
                 continue
             before = self._attached.get(k, "new")
-            cands = self._candidate_events(r, floating=True)
-            now = _best(r, cands, self.options, margin=self.options.min_margin)
-            if now is None and len(cands) > 1:
+            if self._around(r) == (None, None):
+                parts = self._open_candidates(r, fresh=k in self._dirty_floaters)
+                now = _choose(parts, self.options, self.options.min_margin)
+                n_candidates = len(parts)
+            else:
+                cands = self._candidate_events(r, floating=True)
+                now = _best(r, cands, self.options, margin=self.options.min_margin)
+                n_candidates = len(cands)
+            if now is None and n_candidates > 1:
                 self._ambiguous.add(k)
             else:
                 self._ambiguous.discard(k)
@@ -312,6 +342,48 @@ class EventIndex:
         self._dirty_grouped = {}
         self._dirty_floaters = set()
         self._dirty_mentions = set()
+        self._log_changed_gids()
+
+    def _note_changed(self, gid: str, members: list[Report]) -> None:
+        self._changed_gids.setdefault(gid, set()).update(p for m in members for p in m.participants)
+
+    def _log_changed_gids(self) -> None:
+        """File this refresh's made or dropped anchored events under their people, for `_open_candidates`."""
+        for gid, people in sorted(self._changed_gids.items()):
+            for person in people:
+                self._gid_log.setdefault(person, []).append((self._refreshes, gid))
+        self._changed_gids = {}
+        self._refreshes += 1
+
+    def _open_candidates(self, r: Report, fresh: bool) -> dict[str, tuple[float, float]]:
+        """(similarity, fit) of a windowless floater to each anchored event it may join, brought up to
+        date from the events made or dropped since the last refresh (all of them when `fresh`)."""
+        now = self._refreshes
+        epoch, parts = (None, None) if fresh else self._open_parts.get(r.key, (None, None))
+        if parts is None:
+            parts = {gid: _parts(r, members, self.options)
+                     for gid, members in self._candidate_events(r, floating=True).items()}
+        else:
+            tol = self.options.date_tolerance
+            # every event made or dropped since this floater was last weighed, not only this round's
+            mine = set(r.participants)
+            changed = {gid for gid, people in self._changed_gids.items() if people & mine}
+            for person in mine:
+                log = self._gid_log.get(person, [])
+                changed.update(gid for _, gid in log[bisect_left(log, (epoch, "")):])
+            for gid in sorted(changed):
+                parts.pop(gid, None)
+                keys = self._anchor_groups.get(gid)
+                if keys is None:
+                    continue
+                members = [self.reports[m] for m in keys]
+                if members[0].coarse != r.coarse:
+                    continue
+                people = set().union(*(m.participants for m in members))
+                if participants_fit(r.participants, people) and any(r.when.admits(m.day, tol) for m in members):
+                    parts[gid] = _parts(r, members, self.options)
+        self._open_parts[r.key] = (now, parts)
+        return parts
 
     def _regroup_floaters(self, seeds: set[Key]) -> None:
         """Recompute the floating-only events of the connected groups of unattached floaters."""
