@@ -12,6 +12,8 @@ from summitry.clean import clean_document
 from summitry.offsets import OffsetText
 from summitry.records import RawDocument
 
+from reference import runs_by_walking
+
 WORD = re.compile(r"\w+")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff\ufe0f"))
 
@@ -123,27 +125,10 @@ def edited_texts(draw):
     return ot
 
 
-def _runs_by_walking(starts, ends):
-    """The offset map's runs, computed the slow, obvious way (the reference for the fast one)."""
-    runs, i, n = [], 0, len(starts)
-    while i < n:
-        j = i + 1
-        if ends[i] - starts[i] == 1:
-            while j < n and starts[j] == starts[j - 1] + 1 and ends[j] - starts[j] == 1:
-                j += 1
-            runs.append((i, j, starts[i], ends[j - 1], 1))
-        else:
-            while j < n and starts[j] == starts[i] and ends[j] == ends[i]:
-                j += 1
-            runs.append((i, j, starts[i], ends[i], 0))
-        i = j
-    return tuple(runs)
-
-
 @settings(max_examples=150, deadline=None)
 @given(edited_texts())
 def test_offset_map_runs_equal_a_plain_walk(ot):
-    assert ot.to_map().runs == _runs_by_walking(ot.starts, ot.ends)
+    assert ot.to_map().runs == runs_by_walking(ot.starts, ot.ends)
 
 
 def test_offsets_of_a_decoded_entity_and_a_joined_wrap():

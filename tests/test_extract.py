@@ -7,6 +7,7 @@ these tests pin the contact rules alone, whatever the annotators do.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -28,6 +29,17 @@ SURFACES = {
     "Anna Berg": EXPERT, "Peking": BEIJING, "Beijing": BEIJING, "China": CHINA, "Paris": PARIS,
     "Kremlchef": PUTIN, "chinesischen Präsidenten": XI,
 }
+
+
+@contextmanager
+def more_surfaces(extra: dict[str, Actor]):
+    """SURFACES with a test's own names added for the duration of the block."""
+    SURFACES.update(extra)
+    try:
+        yield
+    finally:
+        for key in extra:
+            SURFACES.pop(key)
 
 
 def _extraction(text: str, published: date | None, timexes: list[tuple[str, str, str]] = (), lang: str = "de"):
@@ -175,13 +187,9 @@ def test_extract_joint_trip_reported_is_one_visit_with_host():
     scholz = actor_named("Olaf Scholz")
     kyiv = actor_named("Kyiv")
     extra = {"Scholz": scholz, "Selenskyj": zelenskyy, "Kiew": kyiv, "Draghi": actor_named("Mario Draghi")}
-    SURFACES.update(extra)
-    try:
+    with more_surfaces(extra):
         text = "Scholz, Macron und Draghi sind in Kiew eingetroffen. Selenskyj dankte für die Hilfe."
         contacts = extract_contacts(_extraction(text, date(2022, 6, 16)))
-    finally:
-        for key in extra:
-            SURFACES.pop(key)
     main = next(c for c in contacts if c.main)
     assert (main.kind, sorted(a.name for a in main.participants)) == (
         "visit", ["Emmanuel Macron", "Mario Draghi", "Olaf Scholz", "Volodymyr Zelenskyy"])
@@ -199,14 +207,10 @@ def test_extract_headline_list_after_colon_and_compound_visit():
     zelenskyy, scholz = actor_named("Volodymyr Zelenskyy"), actor_named("Olaf Scholz")
     extra = {"Scholz": scholz, "Selenskyj": zelenskyy, "Kiew": actor_named("Kyiv"),
              "Draghi": actor_named("Mario Draghi")}
-    SURFACES.update(extra)
-    try:
+    with more_surfaces(extra):
         text = ("Solidaritätsbesuch in Kiew: Kanzler Scholz (l.), Präsident Macron, Präsident Selenskyj "
                 "und Premier Draghi")
         contacts = extract_contacts(_extraction(text, date(2022, 6, 16)))
-    finally:
-        for key in extra:
-            SURFACES.pop(key)
     assert [(c.kind, sorted(a.name for a in c.participants)) for c in contacts] == [
         ("visit", ["Emmanuel Macron", "Mario Draghi", "Olaf Scholz", "Volodymyr Zelenskyy"])]
 
@@ -225,14 +229,10 @@ def test_extract_place_of_talks_is_their_own(text, lang, kind):
 
 def test_extract_newcomer_joining_the_meeting_of_a_visit_is_a_meeting_of_its_own():
     extra = {"von der Leyen": actor_named("Ursula von der Leyen")}
-    SURFACES.update(extra)
-    try:
+    with more_surfaces(extra):
         text = ("Macron empfängt Xi in Paris. Bei dem Treffen im Élysée wird auch von der Leyen dabei sein – "
                 "nicht aber Merz.")
         contacts = extract_contacts(_extraction(text, date(2024, 5, 5)))
-    finally:
-        for key in extra:
-            SURFACES.pop(key)
     got = sorted((tuple(sorted(a.name for a in c.participants)), c.main) for c in contacts)
     assert got == [(("Emmanuel Macron", "Ursula von der Leyen", "Xi Jinping"), False),
                    (("Emmanuel Macron", "Xi Jinping"), True)]
@@ -259,12 +259,8 @@ def test_extract_a_denial_outweighs_the_report_it_denies():
 ])
 def test_extract_status_from_length_and_tense(text, timexes, status):
     extra = {"Moskau": actor_named("Moscow")}
-    SURFACES.update(extra)
-    try:
+    with more_surfaces(extra):
         contacts = extract_contacts(_extraction(text, date(2023, 3, 17), timexes))
-    finally:
-        for key in extra:
-            SURFACES.pop(key)
     assert [c.status for c in contacts] == [status]
 
 
@@ -298,14 +294,10 @@ def test_extract_arriving_for_talks_is_no_plan_of_its_own():
 
 def test_extract_a_trip_in_passing_met_its_host_a_planned_one_is_open():
     extra = {"Moskau": actor_named("Moscow")}
-    SURFACES.update(extra)
-    try:
+    with more_surfaces(extra):
         text = ("Xi und Trump telefonierten am Montag. Putin gilt als isoliert. Im Februar war Macron noch "
                 "persönlich nach Moskau gereist. Merz wird im Mai zu einem Besuch in Peking erwartet.")
         contacts = extract_contacts(_extraction(text, date(2022, 6, 1), [("am Montag", "DATE", "2022-05-30")]))
-    finally:
-        for key in extra:
-            SURFACES.pop(key)
     got = {(c.kind, c.status, tuple(sorted(a.name for a in c.participants))) for c in contacts if not c.main}
     assert ("visit", "planned", ("Friedrich Merz",)) in got
     assert any(k == "visit" and s == "occurred" and p == ("Emmanuel Macron", "Vladimir Putin") for k, s, p in got)
@@ -319,24 +311,16 @@ def test_extract_a_trip_in_passing_met_its_host_a_planned_one_is_open():
 ])
 def test_extract_venues_beyond_capitals(text, kind):
     extra = {"Busan": actor_named("Busan"), "Sotschi": actor_named("Sochi"), "Russland": actor_named("Russia")}
-    SURFACES.update(extra)
-    try:
+    with more_surfaces(extra):
         contacts = extract_contacts(_extraction(text, date(2025, 10, 28), [("am Montag", "DATE", "2025-10-27")]))
-    finally:
-        for key in extra:
-            SURFACES.pop(key)
     assert [c.kind for c in contacts] == [kind]
     assert contacts[0].places
 
 
 def test_extract_a_list_after_a_clause_that_moved_on_is_not_the_contacts():
     extra = {"Biden": actor_named("Joe Biden"), "Netanjahu": actor_named("Benjamin Netanyahu")}
-    SURFACES.update(extra)
-    try:
+    with more_surfaces(extra):
         text = ("Das Telefonat zwischen Biden und Netanjahu erfolgte spät und erst nachdem Biden auch mit seinen "
                 "Amtskollegen in Russland und China, Putin und Xi, gesprochen hatte.")
         contacts = extract_contacts(_extraction(text, date(2021, 2, 18)))
-    finally:
-        for key in extra:
-            SURFACES.pop(key)
     assert ["Benjamin Netanyahu", "Joe Biden"] in [sorted(a.name for a in c.participants) for c in contacts]

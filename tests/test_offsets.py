@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from summitry.offsets import OffsetMap, OffsetText
 
+from reference import runs_by_walking
+
 
 @pytest.mark.parametrize(
     "raw, pattern, repl, clean",
@@ -65,23 +67,6 @@ def test_offsets_map_roundtrip_matches_arrays(raw, edits):
         assert m.raw_span(0, len(edited)) == edited.raw_span(0, len(edited))
 
 
-def _runs_by_walking(starts, ends):
-    """The offset map's runs, character by character (the reference for OffsetMap.from_arrays)."""
-    runs, i, n = [], 0, len(starts)
-    while i < n:
-        j = i + 1
-        if ends[i] - starts[i] == 1:
-            while j < n and starts[j] == starts[j - 1] + 1 and ends[j] - starts[j] == 1:
-                j += 1
-            runs.append((i, j, starts[i], ends[j - 1], 1))
-        else:
-            while j < n and starts[j] == starts[i] and ends[j] == ends[i]:
-                j += 1
-            runs.append((i, j, starts[i], ends[i], 0))
-        i = j
-    return tuple(runs)
-
-
 @st.composite
 def offset_arrays(draw):
     """Per-character offsets from pieces: verbatim copies and replacements, in any raw order."""
@@ -102,7 +87,7 @@ def offset_arrays(draw):
 @given(offset_arrays())
 def test_offset_map_runs_from_any_arrays_equal_a_plain_walk(arrays):
     starts, ends = arrays
-    assert OffsetMap.from_arrays(starts, ends).runs == _runs_by_walking(starts, ends)
+    assert OffsetMap.from_arrays(starts, ends).runs == runs_by_walking(starts, ends)
 
 
 def test_offset_map_run_after_offsets_fell_and_rose_again():
@@ -110,7 +95,7 @@ def test_offset_map_run_after_offsets_fell_and_rose_again():
     starts = array("q", [0, 0, 2, 3, 4, 5, 6, 7])
     ends = array("q", [1, 1, 3, 4, 5, 6, 7, 8])
     expected = ((0, 1, 0, 1, 1), (1, 2, 0, 1, 1), (2, 8, 2, 8, 1))
-    assert _runs_by_walking(starts, ends) == expected
+    assert runs_by_walking(starts, ends) == expected
     assert OffsetMap.from_arrays(starts, ends).runs == expected
 
 
