@@ -33,6 +33,24 @@ def _emit(records: list[dict], fmt: str, table) -> None:
         table(records)
 
 
+def _extract_paths(paths: tuple[str, ...]) -> tuple[list, int]:
+    """The extractions of the files (nothing stored), and how many inputs failed (each named on stderr)."""
+    from summitry.pipeline import process_paths
+
+    extractions, failed = [], 0
+    for item in process_paths(paths):
+        if isinstance(item, InputError):
+            failed += 1
+            _error(str(item))
+        else:
+            extractions.append(item)
+    return extractions, failed
+
+
+def _documents_of(timeline: dict) -> set[str]:
+    return {d for c in timeline["contacts"] + timeline["undated"] for d in c["documents"]}
+
+
 def _parse_date(_ctx, _param, value: str | None) -> date | None:
     if value is None:
         return None
@@ -222,16 +240,8 @@ def events(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
             _emit(stored_events(store), fmt, print_events)
         return
     from summitry.events import events_of_extractions
-    from summitry.pipeline import process_paths
 
-    failed = 0
-    extractions = []
-    for item in process_paths(paths):
-        if isinstance(item, InputError):
-            failed += 1
-            _error(str(item))
-        else:
-            extractions.append(item)
+    extractions, failed = _extract_paths(paths)
     _emit(events_of_extractions(extractions), fmt, print_events)
     sys.exit(1 if failed else 0)
 
@@ -284,32 +294,27 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], actors: tuple[str, ...]
     Example: summitry timeline --actor Putin --actor Xi --from 2022-01-01 --plot putin-xi.svg
     """
     from summitry.render import print_timeline
-    from summitry.timeline import build_timeline, habits_of, plot
+    from summitry.timeline import build_timeline, find_series, habits_of, plot
 
     failed = 0
     if paths:
         from summitry.events import events_of_extractions
         from summitry.output import extraction_record
-        from summitry.pipeline import process_paths
 
-        extractions = []
-        for item in process_paths(paths):
-            if isinstance(item, InputError):
-                failed += 1
-                _error(str(item))
-            else:
-                extractions.append(item)
-        events = events_of_extractions(extractions)
-        documents = [(extraction_record(ex), ex.document.text) for ex in extractions]
+        extractions, failed = _extract_paths(paths)
+        result = build_timeline(events_of_extractions(extractions), actors=list(actors), start=start, end=end)
+        shown = _documents_of(result)
+        documents = [(extraction_record(ex), ex.document.text) for ex in extractions if ex.document.id in shown]
     else:
         from summitry.events.persist import stored_events
         from summitry.store import open_store
 
         with open_store(ctx.obj["db"], create=False) as store:
-            events = stored_events(store)
+            result = build_timeline(stored_events(store), actors=list(actors), start=start, end=end)
+            # only the documents of the contacts shown are read, for what they say of series
             documents = [(s.extraction, s.document.text) for s in
-                         (store.lookup(d["id"]) for d in store.documents()) if s.extraction]
-    result = build_timeline(events, actors=list(actors), start=start, end=end, habits=habits_of(documents))
+                         (store.lookup(d) for d in sorted(_documents_of(result))) if s.extraction]
+    result["series"] = find_series(result["contacts"], habits_of(documents))
     if plot_path:
         try:
             plot(result, plot_path)
