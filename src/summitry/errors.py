@@ -40,3 +40,7 @@ class NoSuchEvent(SummitryError):
         super().__init__(msg)
         self.ref = ref
         self.matches = list(matches or [])
+
+
+class BadQuery(SummitryError, ValueError):
+    """A search query or its paging that cannot be run (no words, limit out of range)."""

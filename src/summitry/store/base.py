@@ -24,6 +24,7 @@ from summitry.offsets import OffsetMap
 from summitry.records import Document, Span, to_plain
 from summitry.store.events import EventTables
 from summitry.store.schema import MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION, Dialect
+from summitry.store.search import SearchTables
 
 MIN_HASH_PREFIX = 4  # shorter refs would match content hashes by chance
 
@@ -77,7 +78,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store(EventTables):
+class Store(EventTables, SearchTables):
     """Documents and their extractions, versioned. Use as a context manager."""
 
     dialect: Dialect
@@ -182,7 +183,7 @@ class Store(EventTables):
                 self._check_known(applied)
                 if any(m["version"] == version for m in applied):
                     continue
-                migration.apply(lambda sql: self._execute(sql), self.dialect)
+                migration.apply(lambda sql, params=(): self._execute(sql, params), self.dialect)
                 self._execute("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
                               (version, migration.name, _now()))
 
@@ -313,6 +314,7 @@ class Store(EventTables):
                 " extractor_version = excluded.extractor_version, record = excluded.record,"
                 " extracted_at = excluded.extracted_at",
                 (row, __version__, json.dumps(record, ensure_ascii=False), _now()))
+            self._index_quotes(row, record)
 
     def get_extraction(self, doc_id: str) -> dict[str, Any] | None:
         """The extraction record of a document's current version, or None if it has none."""
