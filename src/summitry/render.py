@@ -238,10 +238,11 @@ def print_search(result: dict[str, Any]) -> None:
     first = result["offset"] + 1 if result["hits"] else 0
     table = Table(title=Text(f"{result['query']}: hits {first}–{result['offset'] + len(result['hits'])}"
                              f" of {result['total']}"), show_lines=True)
-    for col in ("document", "kind", "published", "lang"):
-        table.add_column(col)
-    table.add_column("snippet", min_width=40, ratio=1)  # the reason to look: the widest column
-    table.add_column("events", overflow="fold")
+    table.add_column("document", overflow="fold")  # ids are what one types next: never cut short
+    for col in ("kind", "published", "lang"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("snippet", ratio=3)  # the reason to look: the widest column
+    table.add_column("events", overflow="fold", ratio=1)
     for hit in result["hits"]:
         snippet = Text(hit["snippet"])  # never markup: article text is untrusted
         for start, end in hit["highlights"]:

@@ -18,6 +18,7 @@ MAX_TERMS = 32  # more words than anyone types; a pasted paragraph is an error, 
 HIGHLIGHT_START, HIGHLIGHT_END = "\ue000", "\ue001"  # private use: not expected in news text
 
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "„“”«»"})  # German and French quotes open phrases too
+_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as FTS5's unicode61 tokenizer cuts words
 # German spellings without umlauts or ß ("Mueller", "Strasse") also find the umlaut forms; the index
 # folds "ü" to "u" already, so "ue" → "u" is enough. A shorter variant would match initials ("Joe" → "j").
@@ -27,7 +28,7 @@ _MIN_VARIANT_LENGTH = 4
 
 def _string(tokens: list[str], prefix: bool = False) -> str:
     # tokens are letters and digits only, so they need no escaping inside "…"
-    return '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
+    return '"' + " ".join(tokens).lower() + '"' + ("*" if prefix else "")
 
 
 def _word_term(word: str, prefix: bool) -> str:
@@ -69,7 +70,7 @@ def fts_query(text: str) -> str:
     for quoted, part in _parts(unicodedata.normalize("NFKC", text)):
         if quoted:
             words = _WORD.findall(part)
-            items = [_string([w.lower() for w in words])] if words else []
+            items = [_string(words)] if words else []
         else:
             items = []
             for chunk in part.split():
@@ -91,7 +92,7 @@ def fts_query(text: str) -> str:
 
 
 def split_highlights(marked: str) -> tuple[str, list[list[int]]]:
-    """A snippet with highlight markers → (plain text, [[start, end], …] offsets into it)."""
+    """A snippet with highlight markers → (plain text on one line, [[start, end], …] offsets into it)."""
     plain: list[str] = []
     ranges: list[list[int]] = []
     size = 0
@@ -104,6 +105,7 @@ def split_highlights(marked: str) -> tuple[str, list[list[int]]]:
                 ranges.append([start, size])
             start = None
         else:
+            piece = _SPACE.sub(" ", piece)  # one line: paragraph breaks would break a result list
             plain.append(piece)
             size += len(piece)
     return "".join(plain), ranges
