@@ -190,12 +190,12 @@ def test_migration_backfills_a_store_made_at_0004(tmp_path, monkeypatch):
 
 
 def test_migration_without_fts5_is_a_clear_store_error():
-    class NoModules:
+    class NotCompiledIn:
         def fetchall(self):
-            return []
+            return [(0,)]
 
     with pytest.raises(StoreError, match="FTS5"):
-        m0005_search(lambda sql, params=(): NoModules(), SQLITE)
+        m0005_search(lambda sql, params=(): NotCompiledIn(), SQLITE)
 
 
 def test_search_index_follows_documents_by_trigger(tmp_path):

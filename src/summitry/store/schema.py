@@ -143,7 +143,8 @@ INSERT_QUOTE = ("INSERT INTO quotes (document_row, idx, text, speaker, start_cha
 def _require_fts5(execute: Execute) -> None:
     import sqlite3
 
-    if not execute("SELECT 1 FROM pragma_module_list WHERE name = 'fts5'").fetchall():
+    # a compile option, asked by a function every SQLite has (pragma_module_list came in 3.30)
+    if not execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')").fetchall()[0][0]:
         raise StoreError(f"full-text search needs SQLite's FTS5 module, which this SQLite ({sqlite3.sqlite_version})"
                          " lacks: use a Python whose sqlite3 module is built with FTS5")
 
