@@ -49,6 +49,10 @@ def _split_by_gaps(members: list[Report], tolerance: int) -> list[list[Report]]:
     return _split_by_gaps(members[:cut], tolerance) + _split_by_gaps(members[cut:], tolerance)
 
 
+def _people(members: list[Report]) -> frozenset[str]:
+    return frozenset(p for m in members for p in m.participants)
+
+
 def _best(report: Report, candidates: dict[str, list[Report]], options: ClusterOptions,
           margin: float = 0.0) -> str | None:
     """The candidate event (id → reports) the report fits best; ties go to the smallest id.
@@ -70,12 +74,19 @@ def _choose(parts: dict[str, tuple[float, float]], options: ClusterOptions, marg
     """`_best` from each candidate's (similarity, fit without it)."""
     top = max((sim for sim, _ in parts.values()), default=0.0)
     w = options.similarity_weight
-    scored = sorted((-(base + w * (sim / top if top > 0 else 1.0)), gid) for gid, (sim, base) in parts.items())
-    if not scored:
+    # the two best (−score, id) in one pass: an undated report may weigh every event of its people
+    best = runner_up = None
+    for gid, (sim, base) in parts.items():
+        key = (-(base + w * (sim / top if top > 0 else 1.0)), gid)
+        if best is None or key < best:
+            best, runner_up = key, best
+        elif runner_up is None or key < runner_up:
+            runner_up = key
+    if best is None:
         return None
-    if margin and len(scored) > 1 and scored[1][0] - scored[0][0] < margin:
+    if margin and runner_up is not None and runner_up[0] - best[0] < margin:
         return None
-    return scored[0][1]
+    return best[1]
 
 
 class EventIndex:
@@ -96,6 +107,7 @@ class EventIndex:
         self._attached: dict[Key, str | None] = {}  # floater → anchored event (None: none fits)
         self._float_group: dict[Key, str] = {}
         self._float_groups: dict[str, list[Key]] = {}
+        self._group_people: dict[str, frozenset[str]] = {}  # event id → everyone its reports name
         self._mention_of: dict[Key, str | None] = {}
         self._ambiguous: set[Key] = set()  # floaters that fit several anchored events equally: alone
         # a floater with no window at all may join any event of its people: its (similarity, fit) to
@@ -151,6 +163,7 @@ class EventIndex:
                 self._anchors.remove(r)
                 gid = self._anchor_group.pop(key)
                 members = [k for k in self._anchor_groups.pop(gid) if k != key]
+                del self._group_people[gid]
                 self._note_changed(gid, [r] + [self.reports[k] for k in members])
                 for k in members:
                     del self._anchor_group[k]
@@ -204,6 +217,7 @@ class EventIndex:
     def _drop_float_group(self, gid: str) -> list[Key]:
         """Dissolve a floating-only event; returns its members."""
         members = self._float_groups.pop(gid, [])
+        self._group_people.pop(gid, None)
         for m in members:
             self._float_group.pop(m, None)
             if m in self.reports:
@@ -237,6 +251,7 @@ class EventIndex:
                 if gid is not None:
                     self._note_changed(gid, [self.reports[m] for m in self._anchor_groups.get(gid, [])
                                              if m in self.reports])
+                    self._group_people.pop(gid, None)
                     for m in self._anchor_groups.pop(gid, []):
                         self._anchor_group.pop(m, None)
                         seen.add(m)
@@ -247,6 +262,7 @@ class EventIndex:
             for group in self._link_groups([self.reports[k] for k in component]):
                 gid = _gid("a", group)
                 self._anchor_groups[gid] = [m.key for m in group]
+                self._group_people[gid] = _people(group)
                 self._note_changed(gid, group)
                 for m in group:
                     self._anchor_group[m.key] = gid
@@ -287,10 +303,9 @@ class EventIndex:
             gids |= {self._float_group[k] for k in self._grouped.lookup(r.coarse, r.participants, lo, hi)}
         out = {}
         for gid in gids:
-            members = [self.reports[k] for k in (self._anchor_groups.get(gid) or self._float_groups[gid])]
-            people = set().union(*(m.participants for m in members))
-            if not participants_fit(r.participants, people):
+            if not participants_fit(r.participants, self._group_people[gid]):
                 continue
+            members = [self.reports[k] for k in (self._anchor_groups.get(gid) or self._float_groups[gid])]
             if gid.startswith("a:"):
                 if not any(r.when.admits(m.day, tol) for m in members):
                     continue
@@ -318,6 +333,7 @@ class EventIndex:
                 cands = self._candidate_events(r, floating=True)
                 now = _best(r, cands, self.options, margin=self.options.min_margin)
                 n_candidates = len(cands)
+            was_ambiguous = k in self._ambiguous
             if now is None and n_candidates > 1:
                 self._ambiguous.add(k)
             else:
@@ -325,7 +341,12 @@ class EventIndex:
             self._attached[k] = now
             if now != before:
                 self.changed.add(r.doc_id)
-            if now is None or before is None or before == "new":
+            # a floater that stays in its floating-only event as it was needs no regrouping (an
+            # undated one is weighed at every refresh: regrouping it each time would mark every
+            # mention of its people for a new look, again and again)
+            unchanged = (now is None and before is None and (k in self._ambiguous) == was_ambiguous
+                         and k in self._float_group)
+            if (now is None or before is None or before == "new") and not unchanged:
                 regroup.add(k)
         self._regroup_floaters(regroup)
         mentions = (set(self._dirty_mentions) | self._affected(self._mentions, self._dirty_people)
@@ -374,13 +395,12 @@ class EventIndex:
             for gid in sorted(changed):
                 parts.pop(gid, None)
                 keys = self._anchor_groups.get(gid)
-                if keys is None:
+                # most events of its people are with others: ruled out before their reports are read
+                if (keys is None or self.reports[keys[0]].coarse != r.coarse
+                        or not participants_fit(r.participants, self._group_people[gid])):
                     continue
                 members = [self.reports[m] for m in keys]
-                if members[0].coarse != r.coarse:
-                    continue
-                people = set().union(*(m.participants for m in members))
-                if participants_fit(r.participants, people) and any(r.when.admits(m.day, tol) for m in members):
+                if any(r.when.admits(m.day, tol) for m in members):
                     parts[gid] = _parts(r, members, self.options)
         self._open_parts[r.key] = (now, parts)
         return parts
@@ -420,6 +440,7 @@ class EventIndex:
             for group in self._greedy_groups(component):
                 gid = _gid("f", group)
                 self._float_groups[gid] = [m.key for m in group]
+                self._group_people[gid] = _people(group)
                 for m in group:
                     self._float_group[m.key] = gid
                     self._grouped.add(m, *self._span(m))
