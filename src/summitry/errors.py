@@ -40,3 +40,9 @@ class NoSuchEvent(SummitryError):
         super().__init__(msg)
         self.ref = ref
         self.matches = list(matches or [])
+
+
+class NoSuchActor(SummitryError):
+    def __init__(self, ref: str):
+        super().__init__(f"no actor '{ref}' in the store or the gazetteer (a Wikidata id, or 'name:<name>')")
+        self.ref = ref
