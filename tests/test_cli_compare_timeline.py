@@ -68,3 +68,15 @@ def test_compare_an_unknown_event_is_one_clear_error(tmp_path):
                          ).exit_code == 0
     out = runner.invoke(cli, ["--db", db, "compare", "no-such-event"])
     assert out.exit_code != 0
+
+
+@needs_seeds
+@pytest.mark.parametrize("query", ["New START", '"New START"', "new start*"])
+def test_search_new_start_reaches_seed_001(seeded, query):
+    runner, db = seeded
+    out = runner.invoke(cli, ["--db", db, "search", query, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    hit = next(h for h in json.loads(out.output)["hits"] if h["doc_id"] == "seed-001")
+    marked = " ".join(hit["snippet"][s:e] for s, e in hit["highlights"])
+    assert {"New", "START"} <= set(marked.split())
+    assert "vladimir-putin-xi-jinping-2026-02-04-call" in hit["events"]

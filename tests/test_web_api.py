@@ -131,3 +131,42 @@ def test_web_api_has_openapi_docs_for_every_endpoint(api):
             "/api/timeline", "/api/search", "/api/export/{fmt}"} <= paths
     assert "/api/ingest" not in paths  # read-only
     assert api.get("/docs").status_code == 200
+
+
+@needs_seeds
+def test_web_api_search_finds_the_phrase_with_its_document_and_event(api):
+    result = _get(api, '/api/search?q="New START"&scope=documents')
+    hit = next(h for h in result["hits"] if h["doc_id"] == "seed-001")
+    start, end = hit["highlights"][0]
+    assert hit["snippet"][start:end] in ("New", "New START") and EVENT in hit["events"]
+    assert _get(api, '/api/search?q="New START"&lang=en')["total"] == 0
+
+
+@pytest.mark.parametrize("query, message", [
+    ("q=%22%22", "nothing to search for"),  # no words
+    ("q=Putin&scope=everything", "scope: 'everything' is not one of all, documents, quotes"),
+    ("q=Putin&limit=500", "limit: Input should be less than or equal to 200"),
+    ("q=Putin&date_to=yesterday", "date_to: 'yesterday' is not a date"),
+])
+def test_web_api_search_bad_parameters(api, query, message):
+    r = api.get(f"/api/search?{query}")
+    assert r.status_code in (400, 422) and message in r.json()["error"]
+
+
+@pytest.mark.parametrize("fmt, media_type, marker", [
+    ("jsonl", "application/x-ndjson", '"id": "olaf-scholz-vladimir-putin-2024-11-15-call"'),
+    ("csv", "text/csv", "olaf-scholz-vladimir-putin-2024-11-15-call"),
+    ("ics", "text/calendar", "BEGIN:VCALENDAR"),
+    ("graphml", "application/graphml+xml", "<graphml"),
+])
+def test_web_api_exports_the_filtered_timeline(api, fmt, media_type, marker):
+    r = api.get(f"/api/export/{fmt}?actor=Scholz")
+    assert r.status_code == 200 and r.headers["content-type"].startswith(media_type)
+    assert f'filename="summitry-timeline.{fmt}"' in r.headers["content-disposition"]
+    assert marker in r.text and "joe-biden-xi-jinping" not in r.text
+
+
+def test_web_api_export_unknown_format_or_filter(api):
+    r = api.get("/api/export/pdf")
+    assert r.status_code == 404 and r.json()["error"] == "no export format 'pdf'; formats: jsonl, csv, ics, graphml"
+    assert api.get("/api/export/csv?kind=chat").status_code == 422

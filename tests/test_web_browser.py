@@ -95,10 +95,6 @@ def test_browser_timeline_to_event_comparison_and_evidence(server, page):
 
 
 def test_browser_search_reaches_the_document(server, page):
-    from summitry.store.base import Store
-
-    if not hasattr(Store, "search"):
-        pytest.skip("full-text search (Store.search) is not in this version yet")
     page.goto(f"{server}/search")
     page.fill("input[name=q]", '"New START"')
     page.locator("form.filters button").click()

@@ -14,6 +14,9 @@ import click
 
 from summitry import __version__
 from summitry.errors import InputError, SummitryError
+from summitry.export import FORMATS as EXPORT_FORMATS
+from summitry.store.search import MAX_LIMIT as SEARCH_MAX_LIMIT
+from summitry.store.search import SCOPES as SEARCH_SCOPES
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
 
@@ -272,12 +275,49 @@ def compare(ctx: click.Context, event: str, fmt: str, lang: str) -> None:
         print_comparison(result, lang)
 
 
+def _timeline_selection(command):
+    """--actor, --from and --to: which contacts a timeline (and an export of it) holds."""
+    command = click.option("--to", "end", callback=_parse_date, metavar="DATE", help="Last day (YYYY-MM-DD).")(command)
+    command = click.option("--from", "start", callback=_parse_date, metavar="DATE",
+                           help="First day (YYYY-MM-DD).")(command)
+    return click.option("--actor", "actors", multiple=True, metavar="NAME",
+                        help="Only contacts with this person (repeat for a pair); part of a name is enough.")(command)
+
+
+def _select_timeline(db: str | None, paths: tuple[str, ...], actors: tuple[str, ...], start: date | None,
+                     end: date | None, *, with_series: bool) -> tuple[dict, int]:
+    """The timeline of the files (nothing stored) or, without paths, of the store; and how many inputs failed.
+
+    with_series: also find the yearly series, reading what the documents of the contacts shown say of them.
+    """
+    from summitry.timeline import build_timeline, documents_of, find_series, habits_of, series_from_store
+
+    failed = 0
+    if paths:
+        from summitry.events import events_of_extractions
+        from summitry.output import extraction_record
+
+        extractions, failed = _extract_paths(paths)
+        result = build_timeline(events_of_extractions(extractions), actors=list(actors), start=start, end=end)
+        if with_series:
+            shown = documents_of(result)
+            documents = [(extraction_record(ex), ex.document.text) for ex in extractions
+                         if ex.document.id in shown]
+            result["series"] = find_series(result["contacts"], habits_of(documents))
+    else:
+        from summitry.events.persist import stored_events
+        from summitry.store import open_store
+
+        with open_store(db, create=False) as store:
+            result = build_timeline(stored_events(store), actors=list(actors), start=start, end=end)
+            if with_series:
+                result["series"] = series_from_store(result, store)
+    return result, failed
+
+
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--actor", "actors", multiple=True, metavar="NAME",
-              help="Only contacts with this person (repeat for a pair); part of a name is enough.")
-@click.option("--from", "start", callback=_parse_date, metavar="DATE", help="First day (YYYY-MM-DD).")
-@click.option("--to", "end", callback=_parse_date, metavar="DATE", help="Last day (YYYY-MM-DD).")
+@_timeline_selection
 @click.option("--plot", "plot_path", metavar="FILE", help="Also draw the timeline to FILE (.png or .svg).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
@@ -290,25 +330,9 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], actors: tuple[str, ...]
     Example: summitry timeline --actor Putin --actor Xi --from 2022-01-01 --plot putin-xi.svg
     """
     from summitry.render import print_timeline
-    from summitry.timeline import build_timeline, documents_of, find_series, habits_of, plot, series_from_store
+    from summitry.timeline import plot
 
-    failed = 0
-    if paths:
-        from summitry.events import events_of_extractions
-        from summitry.output import extraction_record
-
-        extractions, failed = _extract_paths(paths)
-        result = build_timeline(events_of_extractions(extractions), actors=list(actors), start=start, end=end)
-        shown = documents_of(result)
-        documents = [(extraction_record(ex), ex.document.text) for ex in extractions if ex.document.id in shown]
-        result["series"] = find_series(result["contacts"], habits_of(documents))
-    else:
-        from summitry.events.persist import stored_events
-        from summitry.store import open_store
-
-        with open_store(ctx.obj["db"], create=False) as store:
-            result = build_timeline(stored_events(store), actors=list(actors), start=start, end=end)
-            result["series"] = series_from_store(result, store)
+    result, failed = _select_timeline(ctx.obj["db"], paths, actors, start, end, with_series=True)
     if plot_path:
         try:
             plot(result, plot_path)
@@ -319,6 +343,68 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], actors: tuple[str, ...]
     else:
         print_timeline(result)
     sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
+@click.argument("paths", nargs=-1)
+@_timeline_selection
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write to FILE instead of standard output.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, paths: tuple[str, ...], actors: tuple[str, ...], start: date | None,
+           end: date | None, output: str | None) -> None:
+    """Export the timeline's contacts: jsonl, csv, ics (calendar, dated contacts) or graphml (who met whom).
+
+    The same selection as `summitry timeline`: from the given files (nothing stored), or the store.
+
+    Example: summitry export ics --actor Putin --actor Xi -o putin-xi.ics
+    """
+    from summitry.export import export_timeline
+
+    result, failed = _select_timeline(ctx.obj["db"], paths, actors, start, end, with_series=False)
+    text = export_timeline(result, fmt)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as out:  # keep csv's and ics's CRLF as written
+            out.write(text)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--scope", type=click.Choice(SEARCH_SCOPES), default="all", show_default=True,
+              help="Search documents, quotes, or both.")
+@click.option("--lang", type=click.Choice(["de", "en"]), help="Only documents in this language.")
+@click.option("--from", "date_from", callback=_parse_date, metavar="DATE", help="Published on or after (YYYY-MM-DD).")
+@click.option("--to", "date_to", callback=_parse_date, metavar="DATE", help="Published on or before (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(1, SEARCH_MAX_LIMIT), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def search(ctx: click.Context, query: str, scope: str, lang: str | None, date_from: date | None,
+           date_to: date | None, limit: int, offset: int, fmt: str) -> None:
+    """Search the stored documents and quotes: words, "quoted phrases", OR, a trailing * for a prefix.
+
+    Example: summitry search '"New START"' --scope documents
+    """
+    from summitry.errors import BadQuery
+    from summitry.render import print_search
+    from summitry.store import open_store
+
+    with open_store(ctx.obj["db"], create=False) as store:
+        try:
+            result = store.search(query, scope=scope, lang=lang, date_from=date_from, date_to=date_to,
+                                  limit=limit, offset=offset)
+        except BadQuery as exc:
+            raise click.BadParameter(str(exc), param_hint="QUERY") from None
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        _emit(result["hits"], fmt, print_search)
+    else:
+        print_search(result)
 
 
 @cli.command()

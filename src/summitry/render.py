@@ -231,3 +231,24 @@ def print_timeline(result: dict[str, Any]) -> None:
         console.print(Text(f"Series: {' – '.join(s['pair'])}, {s['family']}, around {s['usual_day']} in "
                            f"{', '.join(map(str, s['years']))}"
                            + (f" — «{_short(s['evidence'][0]['text'])}»" if s["evidence"] else "")))
+
+
+def print_search(result: dict[str, Any]) -> None:
+    """`search`: one row per hit, the matched words marked in its snippet."""
+    first = result["offset"] + 1 if result["hits"] else 0
+    table = Table(title=Text(f"{result['query']}: hits {first}–{result['offset'] + len(result['hits'])}"
+                             f" of {result['total']}"), show_lines=True)
+    table.add_column("document", overflow="fold")  # ids are what one types next: never cut short
+    for col in ("kind", "published", "lang"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("snippet", ratio=3)  # the reason to look: the widest column
+    table.add_column("events", overflow="fold", ratio=1)
+    for hit in result["hits"]:
+        snippet = Text(hit["snippet"])  # never markup: article text is untrusted
+        for start, end in hit["highlights"]:
+            snippet.stylize("bold yellow", start, end)
+        if hit["speaker"]:
+            snippet = Text.assemble((f"{hit['speaker']}: ", "green"), snippet)
+        table.add_row(Text(hit["doc_id"]), hit["kind"], hit["published"] or "", hit["lang"] or "", snippet,
+                      Text("\n".join(hit["events"])))
+    console.print(table)

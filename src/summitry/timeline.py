@@ -4,7 +4,8 @@ Input: event records in the `events --format jsonl` shape (kind, status,
 participants, date, documents), so every contact counts once however many
 documents report it. Output: a plain dict (JSON-ready):
 
-- `contacts`: the dated contacts in order (undated ones are counted apart);
+- `contacts`: the dated contacts in order (undated ones are counted apart), each with its
+  participants' names and Wikidata ids, period (when undated), places and duration;
 - `pairs`: per pair of participants, counts by kind;
 - `series`: contacts of one pair and family (remote or in person) that recur at
   about the same time of year in at least three years running ("the call at the
@@ -68,6 +69,13 @@ def _name(p: Any) -> str:
     return p.get("name", "") if isinstance(p, dict) else str(p)
 
 
+def _values(votes: Any) -> list[Any]:
+    """The values of an event field's votes ([{"value", "support", …}], best first), or of a plain list."""
+    if not votes:
+        return []
+    return [v["value"] if isinstance(v, dict) else v for v in (votes if isinstance(votes, list) else [votes])]
+
+
 def _family(kind: str) -> str:
     return "remote" if kind in REMOTE else "in person"
 
@@ -90,8 +98,13 @@ def build_timeline(events: Iterable[dict[str, Any]], *, actors: list[str] | None
         day = date.fromisoformat(ev["date"]) if ev.get("date") else None
         if day is not None and ((start and day < start) or (end and day > end)):
             continue
+        people = ev.get("participants") or []
         entry = {"id": ev.get("id"), "date": day.isoformat() if day else None, "kind": ev.get("kind"),
-                 "status": ev.get("status"), "participants": names, "documents": list(ev.get("documents") or [])}
+                 "status": ev.get("status"), "participants": names, "documents": list(ev.get("documents") or []),
+                 "period": ev.get("period"),
+                 "wikidata": [p.get("wikidata") if isinstance(p, dict) else None for p in people],
+                 "places": _values(ev.get("places")),
+                 "duration_minutes": next(iter(_values(ev.get("duration_minutes"))), None)}
         (dated if day else undated).append(entry)
     dated.sort(key=lambda e: (e["date"], e["id"] or ""))
     pairs: dict[tuple[str, str], Counter] = defaultdict(Counter)

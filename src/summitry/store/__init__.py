@@ -3,6 +3,7 @@
     with open_store(None) as store:          # the per-user default, or $SUMMITRY_DB
         store.add_document(doc)              # "new" | "known" | "version"
         store.get_document("seed-00")        # by id, or a unique prefix of id or content hash
+        store.search('"New START"')          # full text of documents and quotes, best first
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from summitry.records import Document, Span, to_plain
 from summitry.store.events import EventTables
 from summitry.store.views import ExtractionViews
 from summitry.store.schema import MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION, Dialect
+from summitry.store.search import SearchTables
 
 MIN_HASH_PREFIX = 4  # shorter refs would match content hashes by chance
 
@@ -78,7 +79,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store(EventTables, ExtractionViews):
+class Store(EventTables, SearchTables, ExtractionViews):
     """Documents and their extractions, versioned. Use as a context manager."""
 
     dialect: Dialect
@@ -183,7 +184,7 @@ class Store(EventTables, ExtractionViews):
                 self._check_known(applied)
                 if any(m["version"] == version for m in applied):
                     continue
-                migration.apply(lambda sql: self._execute(sql), self.dialect)
+                migration.apply(lambda sql, params=(): self._execute(sql, params), self.dialect)
                 self._execute("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
                               (version, migration.name, _now()))
 
@@ -314,6 +315,7 @@ class Store(EventTables, ExtractionViews):
                 " extractor_version = excluded.extractor_version, record = excluded.record,"
                 " extracted_at = excluded.extracted_at",
                 (row, __version__, json.dumps(record, ensure_ascii=False), _now()))
+            self._index_quotes(row, record)
 
     def get_extraction(self, doc_id: str) -> dict[str, Any] | None:
         """The extraction record of a document's current version, or None if it has none."""

@@ -1,17 +1,21 @@
 """The store's schema as named migrations, applied in order, each recorded in `migrations`.
 
 A migration is a function of (execute, dialect). Its SQL stays portable between SQLite and
-PostgreSQL; the few spellings that differ (an auto-numbered key) come from the dialect.
+PostgreSQL; the few spellings that differ (an auto-numbered key) come from the dialect. The
+exception is full-text search (0005), which is SQLite's FTS5; PostgreSQL would need tsvector.
 Never edit a migration that has shipped: add a new one at the end of MIGRATIONS.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-Execute = Callable[[str], Any]
+from summitry.errors import StoreError
+
+Execute = Callable[..., Any]  # execute(sql, params=()) -> cursor
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,78 @@ def m0004_events(execute: Execute, dialect: Dialect) -> None:
     execute("CREATE INDEX event_documents_doc ON event_documents (doc_id)")
 
 
+SEARCH_TOKENIZER = "unicode61 remove_diacritics 2"  # "Selenskyj" finds "Selenskyj" with or without accents
+
+
+def quote_rows(document_row: int, record: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The `quotes` rows of one extraction record: (document_row, idx, text, speaker, start_char, end_char)."""
+    rows = []
+    for idx, q in enumerate(record.get("quotes") or []):
+        speaker = (q.get("speaker") or {}).get("name") if isinstance(q.get("speaker"), dict) else None
+        rows.append((document_row, idx, q.get("text") or "", speaker, q.get("start"), q.get("end")))
+    return rows
+
+
+INSERT_QUOTE = ("INSERT INTO quotes (document_row, idx, text, speaker, start_char, end_char)"
+                " VALUES (?, ?, ?, ?, ?, ?)")
+
+
+def _require_fts5(execute: Execute) -> None:
+    import sqlite3
+
+    # a compile option, asked by a function every SQLite has (pragma_module_list came in 3.30)
+    if not execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')").fetchall()[0][0]:
+        raise StoreError(f"full-text search needs SQLite's FTS5 module, which this SQLite ({sqlite3.sqlite_version})"
+                         " lacks: use a Python whose sqlite3 module is built with FTS5")
+
+
+def m0005_search(execute: Execute, dialect: Dialect) -> None:
+    """Search: quotes as rows, and full-text indexes over documents (title, clean text) and quotes."""
+    if dialect.name != "sqlite":
+        raise StoreError(f"full-text search is only implemented for SQLite, not {dialect.name}")
+    _require_fts5(execute)
+    # A quote row per quote of each extraction, so a search hit names its quote and speaker;
+    # written with the extraction (Store.save_extraction), the index follows by triggers.
+    execute(f"""
+        CREATE TABLE quotes (
+            row_id {dialect.serial_key},
+            document_row INTEGER NOT NULL REFERENCES documents(row_id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            speaker TEXT,
+            start_char INTEGER,
+            end_char INTEGER,
+            UNIQUE (document_row, idx)
+        )
+    """)
+    # External-content indexes: the text stays once, in its table. Every stored version is
+    # indexed (rows are never rewritten); a search keeps to current versions by a join.
+    execute(f"""CREATE VIRTUAL TABLE documents_fts USING fts5(title, clean_text, content='documents',
+                content_rowid='row_id', tokenize='{SEARCH_TOKENIZER}')""")
+    execute(f"""CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes',
+                content_rowid='row_id', tokenize='{SEARCH_TOKENIZER}')""")
+    for table, index, cols in (("documents", "documents_fts", ("title", "clean_text")),
+                               ("quotes", "quotes_fts", ("text", "speaker"))):
+        _sync_triggers(execute, table, index, cols)
+    for row in execute("SELECT document_row, record FROM extractions ORDER BY document_row").fetchall():
+        for values in quote_rows(row[0], json.loads(row[1])):
+            execute(INSERT_QUOTE, values)
+    execute("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
+
+
+def _sync_triggers(execute: Execute, table: str, index: str, cols: Sequence[str]) -> None:
+    """Triggers that keep an external-content FTS5 index in step with its table (the FTS5 manual's recipe)."""
+    names = ", ".join(cols)
+    new = ", ".join(f"new.{c}" for c in cols)
+    old = ", ".join(f"old.{c}" for c in cols)
+    add = f"INSERT INTO {index} (rowid, {names}) VALUES (new.row_id, {new});"
+    drop = f"INSERT INTO {index} ({index}, rowid, {names}) VALUES ('delete', old.row_id, {old});"
+    execute(f"CREATE TRIGGER {index}_insert AFTER INSERT ON {table} BEGIN {add} END")
+    execute(f"CREATE TRIGGER {index}_delete AFTER DELETE ON {table} BEGIN {drop} END")
+    # only the indexed columns: flipping a document's `current` must not touch the index
+    execute(f"CREATE TRIGGER {index}_update AFTER UPDATE OF {names} ON {table} BEGIN {drop} {add} END")
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -131,6 +207,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0002_extractions", m0002_extractions),
     Migration("0003_published_month", m0003_published_month),
     Migration("0004_events", m0004_events),
+    Migration("0005_search", m0005_search),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

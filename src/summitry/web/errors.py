@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from summitry.errors import NoSuchActor, NoSuchDocument, NoSuchEvent, StoreError, SummitryError
 from summitry.store import AmbiguousDocument
 from summitry.web.deps import BadParameter, render
-from summitry.web.queries import Unavailable, UnknownFormat
+from summitry.web.queries import UnknownFormat
 
 log = logging.getLogger("summitry.web")
 
@@ -33,8 +33,6 @@ def status_of(exc: SummitryError) -> int:
         return 400
     if isinstance(exc, (NoSuchDocument, NoSuchEvent, NoSuchActor, UnknownFormat)):
         return 404
-    if isinstance(exc, Unavailable):
-        return 501
     if isinstance(exc, BadParameter):
         return 422
     if isinstance(exc, StoreError):

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from summitry.web import charts, present, queries
 from summitry.web.deps import IngestForm, Offset, choice, day, event_filter, render, store_of
 from summitry.web.markup import highlighted_snippet
-from summitry.web.queries import KINDS, LANGS, SEARCH_SCOPES, STATUSES, EventFilter
+from summitry.web.queries import EXPORT_FORMATS, KINDS, LANGS, SEARCH_SCOPES, STATUSES, EventFilter
 from summitry.web.uploads import ingest_uploads
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
@@ -31,7 +31,7 @@ def router(*, read_only: bool) -> APIRouter:
             names = [a["name"] for a in queries.actors(store)]
         chart = charts.timeline_chart(result)
         return render(request, "timeline.html", result=result, chart=chart, flt=flt, names=names,
-                      kinds=KINDS, statuses=STATUSES, langs=LANGS, formats=queries.export_formats(),
+                      kinds=KINDS, statuses=STATUSES, langs=LANGS, formats=EXPORT_FORMATS,
                       query=request.url.query)
 
     @r.get("/events")

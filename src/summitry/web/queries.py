@@ -15,6 +15,9 @@ from summitry.annotate.gazetteer import actor_id, gazetteer, roles_of
 from summitry.compare import compare_stored
 from summitry.errors import NoSuchActor, SummitryError
 from summitry.events.persist import stored_events
+from summitry.export import FILE_SUFFIX, MEDIA_TYPES, export_timeline
+from summitry.export import FORMATS as EXPORT_FORMATS
+from summitry.store.search import SCOPES as SEARCH_SCOPES
 from summitry.timeline import build_timeline, series_from_store
 
 KINDS = ("phone_call", "video_call", "call", "meeting", "visit")
@@ -224,45 +227,22 @@ def counterparts(evts: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-r["contacts"], r["name"]))
 
 
-# -- search and exports (summitry.export and Store.search) -----------------------
-
-SEARCH_SCOPES = ("all", "documents", "quotes")
-
-
-class Unavailable(SummitryError):
-    """A feature this installation of summitry lacks (search or exports)."""
-
+# -- search and exports ---------------------------------------------------------
 
 def search(store, query: str, *, scope: str = "all", lang: str | None = None, date_from: date | None = None,
            date_to: date | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
     """Full-text search over documents and quotes (Store.search, SQLite FTS5)."""
-    if not hasattr(store, "search"):
-        raise Unavailable("full-text search is not available in this version of summitry")
     return store.search(query, scope=scope, lang=lang, date_from=date_from, date_to=date_to, limit=limit,
                         offset=offset)
 
 
-def export_formats() -> tuple[str, ...]:
-    """The export formats summitry.export offers (none when it is missing)."""
-    try:
-        from summitry.export import FORMATS
-    except ImportError:
-        return ()
-    return tuple(FORMATS)
+class UnknownFormat(SummitryError):
+    def __init__(self, fmt: str):
+        super().__init__(f"no export format '{fmt}'; formats: {', '.join(EXPORT_FORMATS)}")
 
 
 def export(store, fmt: str, flt: EventFilter = EventFilter()) -> tuple[str, str, str]:
-    """The filtered timeline in an export format: (content, media type, file name)."""
-    try:
-        from summitry.export import FILE_SUFFIX, FORMATS, MEDIA_TYPES, export_timeline
-    except ImportError:
-        raise Unavailable("exports are not available in this version of summitry") from None
-    if fmt not in FORMATS:
-        raise UnknownFormat(fmt, FORMATS)
-    suffix = str(FILE_SUFFIX[fmt] if isinstance(FILE_SUFFIX, dict) else FILE_SUFFIX).lstrip(".") or fmt
-    return export_timeline(timeline(store, flt), fmt), MEDIA_TYPES[fmt], f"summitry-timeline.{suffix}"
-
-
-class UnknownFormat(SummitryError):
-    def __init__(self, fmt: str, formats: tuple[str, ...]):
-        super().__init__(f"no export format '{fmt}'; formats: {', '.join(formats)}")
+    """The filtered timeline in an export format (summitry export): (content, media type, file name)."""
+    if fmt not in EXPORT_FORMATS:
+        raise UnknownFormat(fmt)
+    return export_timeline(timeline(store, flt), fmt), MEDIA_TYPES[fmt], f"summitry-timeline{FILE_SUFFIX[fmt]}"

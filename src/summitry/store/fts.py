@@ -1,0 +1,111 @@
+"""Search text as people type it → a safe FTS5 query; FTS5 snippets → plain text with highlight ranges.
+
+People type words and "quoted phrases", not FTS5 syntax: `New START`, `Xi-Putin`, a stray `"`,
+`(`, `*` or `AND` must never reach SQLite as syntax. So every word becomes an FTS5 string
+("…", which FTS5 never reads as an operator), a quoted phrase or a hyphenated word one phrase,
+and only three things keep a meaning: OR between two terms, a trailing `*` (prefix search),
+and AND, which is what terms next to each other mean anyway.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from summitry.errors import BadQuery
+
+MAX_TERMS = 32  # more words than anyone types; a pasted paragraph is an error, not a slow scan
+HIGHLIGHT_START, HIGHLIGHT_END = "\ue000", "\ue001"  # private use: not expected in news text
+
+_QUOTE_MARKS = str.maketrans({c: '"' for c in "„“”«»"})  # German and French quotes open phrases too
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, as FTS5's unicode61 tokenizer cuts words
+# German spellings without umlauts or ß ("Mueller", "Strasse") also find the umlaut forms; the index
+# folds "ü" to "u" already, so "ue" → "u" is enough. A shorter variant would match initials ("Joe" → "j").
+_SPELLING_VARIANTS = (("ue", "u"), ("oe", "o"), ("ae", "a"), ("ss", "ß"), ("ß", "ss"))
+_MIN_VARIANT_LENGTH = 4
+
+
+def _string(tokens: list[str], prefix: bool = False) -> str:
+    # tokens are letters and digits only, so they need no escaping inside "…"
+    return '"' + " ".join(tokens).lower() + '"' + ("*" if prefix else "")
+
+
+def _word_term(word: str, prefix: bool) -> str:
+    """One word, OR its other German spellings."""
+    word = word.lower()
+    forms = [word]
+    for written, variant in _SPELLING_VARIANTS:
+        other = word.replace(written, variant)
+        if other != word and len(other) >= _MIN_VARIANT_LENGTH and other not in forms:
+            forms.append(other)
+    if len(forms) == 1:
+        return _string(forms, prefix)
+    return "(" + " OR ".join(_string([f], prefix) for f in forms) + ")"
+
+
+def _chunk_terms(chunk: str) -> list[str]:
+    """The term(s) of one space-separated chunk outside quotes: a word, or a phrase ("Xi-Putin")."""
+    words = _WORD.findall(chunk)
+    if not words:
+        return []
+    prefix = chunk.rstrip(")]}.,;:!?").endswith("*")
+    if len(words) == 1:
+        return [_word_term(words[0], prefix)]
+    return [_string(words, prefix)]
+
+
+def _parts(text: str) -> list[tuple[bool, str]]:
+    """(quoted, text) pieces; an unclosed quote's text is read as plain words."""
+    pieces = text.translate(_QUOTE_MARKS).split('"')
+    if len(pieces) % 2 == 0:  # an odd number of quote marks: the last one opens nothing
+        pieces[-2:] = [pieces[-2] + " " + pieces[-1]]
+    return [(i % 2 == 1, p) for i, p in enumerate(pieces)]
+
+
+def fts_query(text: str) -> str:
+    """The FTS5 query for what a user typed; BadQuery when it holds no word to search for."""
+    groups: list[list[str]] = []  # terms joined by OR within a group, groups by AND
+    pending_or = False
+    for quoted, part in _parts(unicodedata.normalize("NFKC", text)):
+        if quoted:
+            words = _WORD.findall(part)
+            items = [_string(words)] if words else []
+        else:
+            items = []
+            for chunk in part.split():
+                items.extend(["OR"] if chunk == "OR" else [] if chunk == "AND" else _chunk_terms(chunk))
+        for item in items:
+            if item == "OR":
+                pending_or = bool(groups)
+            elif pending_or:
+                groups[-1].append(item)
+                pending_or = False
+            else:
+                groups.append([item])
+    if not groups:
+        raise BadQuery(f"nothing to search for in {text.strip()[:60]!r}: give one or more words")
+    n_terms = sum(len(g) for g in groups)
+    if n_terms > MAX_TERMS:
+        raise BadQuery(f"the query has {n_terms} words or phrases; at most {MAX_TERMS} are searched")
+    return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
+
+
+def split_highlights(marked: str) -> tuple[str, list[list[int]]]:
+    """A snippet with highlight markers → (plain text on one line, [[start, end], …] offsets into it)."""
+    plain: list[str] = []
+    ranges: list[list[int]] = []
+    size = 0
+    start: int | None = None
+    for piece in re.split(f"([{HIGHLIGHT_START}{HIGHLIGHT_END}])", marked):
+        if piece == HIGHLIGHT_START:
+            start = size
+        elif piece == HIGHLIGHT_END:
+            if start is not None and size > start:
+                ranges.append([start, size])
+            start = None
+        else:
+            piece = _SPACE.sub(" ", piece)  # one line: paragraph breaks would break a result list
+            plain.append(piece)
+            size += len(piece)
+    return "".join(plain), ranges
