@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from summitry.web import queries
-from summitry.web.deps import DEFAULT_PAGE, IngestForm, Limit, Offset, choice, day, event_filter, store_of
-from summitry.web.queries import LANGS, SEARCH_SCOPES, EventFilter
+from summitry.web.deps import DEFAULT_PAGE, Filter, IngestForm, Limit, Offset, PublishedIn, choice, store_of
+from summitry.store.search import SCOPES as SEARCH_SCOPES
 from summitry.web.uploads import ingest_uploads
 
-Filter = Annotated[EventFilter, Depends(event_filter)]
-Lang = Annotated[str | None, Query(description="de or en.")]
-Day = Annotated[str | None, Query(description="YYYY-MM-DD.")]
 
 
 def router(*, read_only: bool) -> APIRouter:
     r = APIRouter(prefix="/api")
 
     @r.get("/documents", tags=["documents"], summary="Stored documents (current versions)")
-    def documents(request: Request, lang: Lang = None, date_from: Day = None, date_to: Day = None,
-                  limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
+    def documents(request: Request, published: PublishedIn, limit: Limit = DEFAULT_PAGE,
+                  offset: Offset = 0) -> dict[str, Any]:
         with store_of(request) as store:
-            found = queries.documents(store, lang=choice("lang", lang, LANGS), date_from=day("date_from", date_from),
-                                      date_to=day("date_to", date_to))
+            found = queries.documents(store, **vars(published))
         return queries.page_of(found, limit, offset)
 
     @r.get("/documents/{doc_id:path}", tags=["documents"], summary="One document: text, extraction, events")
@@ -63,13 +59,11 @@ def router(*, read_only: bool) -> APIRouter:
             return queries.actor(store, actor_id)
 
     @r.get("/quotes", tags=["quotes"], summary="Quotes with their speakers")
-    def quotes(request: Request,
+    def quotes(request: Request, published: PublishedIn,
                speaker: Annotated[str | None, Query(description="Actor id or part of a name.")] = None,
-               lang: Lang = None, date_from: Day = None, date_to: Day = None, limit: Limit = DEFAULT_PAGE,
-               offset: Offset = 0) -> dict[str, Any]:
+               limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
         with store_of(request) as store:
-            found = queries.quotes(store, speaker=speaker, lang=choice("lang", lang, LANGS),
-                                   date_from=day("date_from", date_from), date_to=day("date_to", date_to))
+            found = queries.quotes(store, speaker=speaker, **vars(published))
         return queries.page_of(found, limit, offset)
 
     @r.get("/timeline", tags=["timeline"], summary="Contacts over time, counts per pair and kind, series")
@@ -79,13 +73,12 @@ def router(*, read_only: bool) -> APIRouter:
 
     @r.get("/search", tags=["search"], summary="Full-text search over documents and quotes")
     def search(request: Request, q: Annotated[str, Query(description="Words or \"a phrase\".")],
+               published: PublishedIn,
                scope: Annotated[str, Query(description=f"One of {', '.join(SEARCH_SCOPES)}.")] = "all",
-               lang: Lang = None, date_from: Day = None, date_to: Day = None, limit: Limit = 20,
-               offset: Offset = 0) -> dict[str, Any]:
+               limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
         with store_of(request) as store:
-            return queries.search(store, q, scope=choice("scope", scope, SEARCH_SCOPES) or "all",
-                                  lang=choice("lang", lang, LANGS), date_from=day("date_from", date_from),
-                                  date_to=day("date_to", date_to), limit=limit, offset=offset)
+            return queries.search(store, q, scope=choice("scope", scope, SEARCH_SCOPES) or "all", limit=limit,
+                                  offset=offset, **vars(published))
 
     @r.get("/export/{fmt}", tags=["export"], summary="The filtered timeline as jsonl, csv, ics or graphml",
            response_class=Response)

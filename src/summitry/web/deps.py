@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -61,22 +62,44 @@ def day(name: str, value: str | None) -> date | None:
         raise BadParameter(name, f"'{value}' is not a date (YYYY-MM-DD)") from None
 
 
+def _date_range(date_from: str | None, date_to: str | None) -> tuple[date | None, date | None]:
+    start, end = day("date_from", date_from), day("date_to", date_to)
+    if start and end and start > end:
+        raise BadParameter("date_from", f"{start} is after date_to {end}")
+    return start, end
+
+
+LangQ = Annotated[str | None, Query(description="Language: de or en.")]
+FromQ = Annotated[str | None, Query(description="First day, YYYY-MM-DD.")]
+ToQ = Annotated[str | None, Query(description="Last day, YYYY-MM-DD.")]
+
+
 def event_filter(
     actor: Annotated[list[str] | None, Query(description="Actor id (Q7747) or part of a name; repeat for a pair.")]
     = None,
     kind: Annotated[str | None, Query(description=f"One of {', '.join(KINDS)}.")] = None,
     status: Annotated[str | None, Query(description=f"One of {', '.join(STATUSES)}.")] = None,
-    lang: Annotated[str | None, Query(description="Language of a source: de or en.")] = None,
-    date_from: Annotated[str | None, Query(description="First day, YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, Query(description="Last day, YYYY-MM-DD.")] = None,
+    lang: LangQ = None, date_from: FromQ = None, date_to: ToQ = None,
 ) -> EventFilter:
     """The event filters of the listings, checked."""
-    start, end = day("date_from", date_from), day("date_to", date_to)
-    if start and end and start > end:
-        raise BadParameter("date_from", f"{start} is after date_to {end}")
+    start, end = _date_range(date_from, date_to)
     return EventFilter(actors=tuple(a.strip() for a in actor or () if a.strip()), kind=choice("kind", kind, KINDS),
                        status=choice("status", status, STATUSES), lang=choice("lang", lang, LANGS),
                        date_from=start, date_to=end)
+
+
+@dataclass(frozen=True)
+class Published:
+    """Filters on documents (and their quotes): language and publication dates; `vars()` gives the keywords."""
+
+    lang: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def published_filter(lang: LangQ = None, date_from: FromQ = None, date_to: ToQ = None) -> Published:
+    """The document filters of the listings and the search, checked."""
+    return Published(choice("lang", lang, LANGS), *_date_range(date_from, date_to))
 
 
 def ingest_form(
@@ -94,6 +117,8 @@ def ingest_form(
 
 
 IngestForm = Annotated[tuple[list[Upload], PastedText], Depends(ingest_form)]
+Filter = Annotated[EventFilter, Depends(event_filter)]
+PublishedIn = Annotated[Published, Depends(published_filter)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (1–{MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
 DEFAULT_PAGE = DEFAULT_LIMIT

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from summitry.web import charts, present, queries
-from summitry.web.deps import IngestForm, Offset, choice, day, event_filter, render, store_of
+from summitry.web.deps import Filter, IngestForm, Offset, PublishedIn, choice, render, store_of
 from summitry.web.markup import highlighted_snippet
-from summitry.web.queries import EXPORT_FORMATS, KINDS, LANGS, SEARCH_SCOPES, STATUSES, EventFilter
+from summitry.store.search import SCOPES as SEARCH_SCOPES
+from summitry.web.queries import EXPORT_FORMATS, KINDS, LANGS, STATUSES
 from summitry.web.uploads import ingest_uploads
 
-Filter = Annotated[EventFilter, Depends(event_filter)]
 PAGE = 50
 
 
@@ -67,13 +65,10 @@ def router(*, read_only: bool) -> APIRouter:
                       network=charts.network_chart(person["name"], person["counterparts"]))
 
     @r.get("/documents")
-    def documents(request: Request, lang: str | None = None, date_from: str | None = None,
-                  date_to: str | None = None, offset: Offset = 0):
-        lang = choice("lang", lang, LANGS)
-        start, end = day("date_from", date_from), day("date_to", date_to)
+    def documents(request: Request, published: PublishedIn, offset: Offset = 0):
         with store_of(request) as store:
-            page = queries.page_of(queries.documents(store, lang=lang, date_from=start, date_to=end), PAGE, offset)
-        return render(request, "documents.html", page=page, lang=lang, date_from=start, date_to=end, langs=LANGS)
+            page = queries.page_of(queries.documents(store, **vars(published)), PAGE, offset)
+        return render(request, "documents.html", page=page, langs=LANGS, **vars(published))
 
     @r.get("/documents/{doc_id:path}")
     def document(request: Request, doc_id: str, raw: bool = False):
@@ -82,15 +77,12 @@ def router(*, read_only: bool) -> APIRouter:
         return render(request, "document.html", **present.document_page(record))
 
     @r.get("/search")
-    def search(request: Request, q: str = "", scope: str = "all", lang: str | None = None,
-               date_from: str | None = None, date_to: str | None = None, offset: Offset = 0):
-        form = {"q": q, "scope": choice("scope", scope, SEARCH_SCOPES) or "all", "lang": choice("lang", lang, LANGS),
-                "date_from": day("date_from", date_from), "date_to": day("date_to", date_to)}
+    def search(request: Request, published: PublishedIn, q: str = "", scope: str = "all", offset: Offset = 0):
+        form = {"q": q, "scope": choice("scope", scope, SEARCH_SCOPES) or "all", **vars(published)}
         result = None
         if q.strip():
             with store_of(request) as store:
-                result = queries.search(store, q, scope=form["scope"], lang=form["lang"],
-                                        date_from=form["date_from"], date_to=form["date_to"], limit=20, offset=offset)
+                result = queries.search(store, q, scope=form["scope"], limit=20, offset=offset, **vars(published))
             for hit in result["hits"]:
                 hit["html"] = highlighted_snippet(hit.get("snippet") or "", hit.get("highlights") or [])
         return render(request, "search.html", form=form, result=result, scopes=SEARCH_SCOPES, langs=LANGS)

@@ -17,7 +17,6 @@ from summitry.errors import NoSuchActor, SummitryError
 from summitry.events.persist import stored_events
 from summitry.export import FILE_SUFFIX, MEDIA_TYPES, export_timeline
 from summitry.export import FORMATS as EXPORT_FORMATS
-from summitry.store.search import SCOPES as SEARCH_SCOPES
 from summitry.timeline import build_timeline, series_from_store
 
 KINDS = ("phone_call", "video_call", "call", "meeting", "visit")
