@@ -118,3 +118,36 @@ def test_web_network_chart_places_counterparts_around_the_person():
     assert [n["id"] for n in chart["nodes"]] == ["Q1", "Q2"]
     assert chart["nodes"][0]["stroke"] > chart["nodes"][1]["stroke"]
     assert network_chart("Me", []) is None
+
+
+# -- summitry serve -------------------------------------------------------------------
+
+@pytest.mark.parametrize("args, host, read_only, warned", [
+    ([], "127.0.0.1", False, False),
+    (["--read-only", "--port", "8123"], "127.0.0.1", True, False),
+    (["--host", "0.0.0.0"], "0.0.0.0", False, True),
+])
+def test_web_serve_starts_uvicorn_on_the_store(monkeypatch, web_store, args, host, read_only, warned):
+    import uvicorn
+    from click.testing import CliRunner
+
+    from summitry.cli import cli
+
+    started = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(app=app, **kw))
+    out = CliRunner().invoke(cli, ["serve", "--db", web_store, *args])
+    assert out.exit_code == 0, out.output
+    assert started["host"] == host and started["port"] == (8123 if "--port" in args else 8000)
+    assert started["app"].state.settings.read_only is read_only
+    assert started["app"].state.settings.db_path == web_store
+    assert ("other machines can reach this app" in out.output) is warned
+
+
+def test_web_serve_read_only_needs_a_store(tmp_path):
+    from click.testing import CliRunner
+
+    from summitry.cli import cli
+    from summitry.errors import StoreError
+
+    out = CliRunner().invoke(cli, ["serve", "--read-only", "--db", str(tmp_path / "none.db")])
+    assert isinstance(out.exception, StoreError) and "no store at" in str(out.exception)

@@ -101,6 +101,16 @@ def event_page(event: dict[str, Any], comparison: dict[str, Any],
     disagreements = [{"field": d.get("field", "?").replace("_", " "),
                       "values": facts.votes(d.get("values") or [], "m-fact m-disputed")}
                      for d in event.get("disagreements") or []]
+    # the merged record's quotes have no offsets: their documents' own quotes do
+    spans = {(rec["id"], q["text"]): (q["start"], q["end"]) for rec, _t, _m in documents
+             for q in rec.get("quotes") or []}
+    quotes = []
+    for q in event.get("quotes") or []:
+        who = (q.get("speaker") or {}).get("name")
+        span = spans.get((q["document"], q["text"]))
+        quotes.append({"speaker": q.get("speaker"),
+                       "fact": facts.at(q["document"], *span, "m-quote", title=who) if span
+                       else facts.quoted(q["document"], q["text"], "m-quote", title=who)})
     merged = {"duration": facts.votes(event.get("duration_minutes")), "places": facts.votes(event.get("places")),
               "initiator": facts.votes(event.get("initiator"))}
     for (record, _text, _meta), own in zip(documents, facts.marks):
@@ -111,7 +121,7 @@ def event_page(event: dict[str, Any], comparison: dict[str, Any],
         "event": event,
         "people": [person_card(p, event.get("date")) for p in event.get("participants") or []],
         "sides": [{"code": s, "name": side_name(s), "index": i} for i, s in enumerate(sides)],
-        "rows": rows, "unmentioned": unmentioned, "disagreements": disagreements, "merged": merged,
+        "rows": rows, "unmentioned": unmentioned, "disagreements": disagreements, "merged": merged, "quotes": quotes,
         "topics": [{"label": topic_label(t["topic"], "en"), "support": t["support"]}
                    for t in event.get("topics") or []],
         "documents": [{**meta, "html": marked(text, own)} for (_r, text, meta), own in zip(documents, facts.marks)],
