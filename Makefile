@@ -20,7 +20,15 @@ demo: setup
 test: setup
 	$(BIN)/pytest
 
+# Debian's chromium for the browser tests (tests/test_web_browser.py), which skip without it.
+# Installs only as root on a machine with apt and no chromium yet; does nothing otherwise.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
 bench: setup
 	$(BIN)/python bench/bench_clean.py
 
-.PHONY: setup demo test bench
+.PHONY: setup demo test bench browser-deps

@@ -13,3 +13,22 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 @pytest.fixture
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+SEEDS = SHARED / "corpus" / "seeds.jsonl"
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory) -> str:
+    """A store of the bundled examples and (when present) the shared seeds, built once for the web tests.
+
+    Tests that write (ingest) use a store of their own: this one is shared.
+    """
+    from summitry.ingest import ingest_paths
+    from summitry.store import open_store
+
+    db = str(tmp_path_factory.mktemp("web") / "web.db")
+    paths = [str(EXAMPLES)] + ([str(SEEDS)] if SEEDS.exists() else [])
+    with open_store(db) as store:
+        assert ingest_paths(paths, store).failed == 0
+    return db

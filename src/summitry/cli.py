@@ -50,10 +50,6 @@ def _extract_paths(paths: tuple[str, ...]) -> tuple[list, int]:
     return extractions, failed
 
 
-def _documents_of(timeline: dict) -> set[str]:
-    return {d for c in timeline["contacts"] + timeline["undated"] for d in c["documents"]}
-
-
 def _parse_date(_ctx, _param, value: str | None) -> date | None:
     if value is None:
         return None
@@ -294,10 +290,9 @@ def _select_timeline(db: str | None, paths: tuple[str, ...], actors: tuple[str, 
 
     with_series: also find the yearly series, reading what the documents of the contacts shown say of them.
     """
-    from summitry.timeline import build_timeline, find_series, habits_of
+    from summitry.timeline import build_timeline, documents_of, find_series, habits_of, series_from_store
 
     failed = 0
-    documents: list = []
     if paths:
         from summitry.events import events_of_extractions
         from summitry.output import extraction_record
@@ -305,20 +300,18 @@ def _select_timeline(db: str | None, paths: tuple[str, ...], actors: tuple[str, 
         extractions, failed = _extract_paths(paths)
         result = build_timeline(events_of_extractions(extractions), actors=list(actors), start=start, end=end)
         if with_series:
-            shown = _documents_of(result)
+            shown = documents_of(result)
             documents = [(extraction_record(ex), ex.document.text) for ex in extractions
                          if ex.document.id in shown]
+            result["series"] = find_series(result["contacts"], habits_of(documents))
     else:
         from summitry.events.persist import stored_events
         from summitry.store import open_store
 
         with open_store(db, create=False) as store:
             result = build_timeline(stored_events(store), actors=list(actors), start=start, end=end)
-            if with_series:  # only the documents of the contacts shown are read
-                documents = [(s.extraction, s.document.text) for s in
-                             (store.lookup(d) for d in sorted(_documents_of(result))) if s.extraction]
-    if with_series:
-        result["series"] = find_series(result["contacts"], habits_of(documents))
+            if with_series:
+                result["series"] = series_from_store(result, store)
     return result, failed
 
 
@@ -412,6 +405,31 @@ def search(ctx: click.Context, query: str, scope: str, lang: str | None, date_fr
         _emit(result["hits"], fmt, print_search)
     else:
         print_search(result)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default serves this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--read-only", is_flag=True, help="Serve pages and API without ingest; refuse every change (403).")
+@click.option("--db", "db_path", metavar="PATH", help="Store to serve (default: the one the other commands use).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, read_only: bool, db_path: str | None) -> None:
+    """Start the web app and JSON API (docs at /docs) over the store.
+
+    Example: summitry serve --read-only --port 8080
+    """
+    import uvicorn
+
+    from summitry.web.app import create_app
+
+    app = create_app(db_path or ctx.obj["db"], read_only=read_only)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _error(f"serving on {host}: other machines can reach this app"
+               + ("" if read_only else " and ingest into the store (consider --read-only)"))
+    click.echo(f"summitry on http://{host}:{port}/ (store {app.state.settings.db_path}"
+               f"{', read-only' if read_only else ''}); Ctrl-C stops it", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

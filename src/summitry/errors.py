@@ -44,3 +44,9 @@ class NoSuchEvent(SummitryError):
 
 class BadQuery(SummitryError, ValueError):
     """A search query or its paging that cannot be run (no words, limit out of range)."""
+
+
+class NoSuchActor(SummitryError):
+    def __init__(self, ref: str):
+        super().__init__(f"no actor '{ref}' in the store or the gazetteer (a Wikidata id, or 'name:<name>')")
+        self.ref = ref

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from summitry.clean import clean_document
@@ -10,6 +10,7 @@ from summitry.errors import InputError, SummitryError
 from summitry.output import extraction_record
 from summitry.pipeline import extract_document
 from summitry.read import read_inputs
+from summitry.records import RawDocument
 from summitry.store import Store
 
 # progress(outcome, detail): outcome is "new" | "known" | "version" | "failed";
@@ -46,6 +47,12 @@ def _problem(exc: BaseException) -> str:
 
 def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | None = None) -> IngestReport:
     """Read, clean, extract and store every document under `paths`; errors are collected, not raised."""
+    return ingest_inputs(((path, read_inputs([path])) for path in paths), store, progress=progress)
+
+
+def ingest_inputs(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]]], store: Store, *,
+                  progress: Progress | None = None) -> IngestReport:
+    """`ingest_paths` on inputs already opened: (name, reader) pairs, as the web app's uploads come."""
     report = IngestReport()
     from summitry.events.persist import add_document, load_index, save_events
 
@@ -60,8 +67,7 @@ def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | Non
 
     # One path at a time: if a reader breaks off with an exception instead of yielding an
     # InputError, only the rest of that path is lost, not the rest of the batch.
-    for path in paths:
-        items = read_inputs([path])
+    for path, items in inputs:
         while True:
             try:
                 item = next(items)

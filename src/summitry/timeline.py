@@ -50,6 +50,21 @@ def habits_of(documents: Iterable[tuple[dict[str, Any], str]]) -> dict[frozenset
     return dict(out)
 
 
+def documents_of(result: dict[str, Any]) -> set[str]:
+    """The ids of the documents behind a timeline's contacts, dated or not."""
+    return {d for c in result["contacts"] + result["undated"] for d in c["documents"]}
+
+
+def series_from_store(result: dict[str, Any], store) -> list[dict[str, Any]]:
+    """The timeline's series, with what the stored documents of its contacts say of the pairs' customs.
+
+    Only those documents are read: a timeline filtered to one pair reads that pair's sources.
+    """
+    documents = [(s.extraction, s.document.text) for s in
+                 (store.lookup(d) for d in sorted(documents_of(result))) if s.extraction]
+    return find_series(result["contacts"], habits_of(documents))
+
+
 def _name(p: Any) -> str:
     return p.get("name", "") if isinstance(p, dict) else str(p)
 

@@ -23,6 +23,7 @@ from summitry.errors import NoSuchDocument, StoreError, SummitryError
 from summitry.offsets import OffsetMap
 from summitry.records import Document, Span, to_plain
 from summitry.store.events import EventTables
+from summitry.store.views import ExtractionViews
 from summitry.store.schema import MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION, Dialect
 from summitry.store.search import SearchTables
 
@@ -78,7 +79,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store(EventTables, SearchTables):
+class Store(EventTables, SearchTables, ExtractionViews):
     """Documents and their extractions, versioned. Use as a context manager."""
 
     dialect: Dialect
