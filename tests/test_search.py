@@ -20,18 +20,18 @@ from summitry.store.schema import MIGRATIONS, SCHEMA_VERSION, SQLITE, m0005_sear
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("New START", '"new" AND "start"'),
+    ("New START", '"new" AND "start"*'),  # five letters and more: its inflections too
     ('"New START"', '"new start"'),
-    ("„New START“ Vertrag", '"new start" AND "vertrag"'),  # German quotation marks open a phrase too
+    ("„New START“ Vertrag", '"new start" AND "vertrag"*'),  # German quotation marks open a phrase too
     ("Xi-Putin", '"xi putin"'),  # a hyphenated word is a phrase, as the tokenizer splits it
-    ("Putin AND Xi", '"putin" AND "xi"'),  # AND is what neighbours mean anyway
-    ("Putin OR Trump Xi", '("putin" OR "trump") AND "xi"'),
-    ("OR Putin OR", '"putin"'),  # an OR with nothing on one side is dropped
+    ("Putin AND Xi", '"putin"* AND "xi"'),  # AND is what neighbours mean anyway
+    ("Putin OR Trump Xi", '("putin"* OR "trump"*) AND "xi"'),
+    ("OR Putin OR", '"putin"*'),  # an OR with nothing on one side is dropped
     ("Selensk*", '"selensk"*'),
-    ('Putin "Xi', '"putin" AND "xi"'),  # an unclosed quote opens nothing
-    ("(Putin) NOT NEAR", '"putin" AND "not" AND "near"'),  # no other operator reaches FTS5
-    ("Mueller", '("mueller" OR "muller")'),  # the index folds ü to u
-    ("Straße", '("straße" OR "strasse")'),
+    ('Putin "Xi', '"putin"* AND "xi"'),  # an unclosed quote opens nothing
+    ("(Putin) NOT NEAR", '"putin"* AND "not" AND "near"'),  # no other operator reaches FTS5
+    ("Mueller", '("mueller"* OR "muller"*)'),  # the index folds ü to u
+    ("Straße", '("straße"* OR "strasse"*)'),
     ("Joe", '"joe"'),  # no variant as short as an initial
 ])
 def test_fts_query_makes_safe_fts5(text, expected):
@@ -93,6 +93,16 @@ def test_search_finds_documents_with_highlights_on_the_matched_words(store):
     for hit in result["hits"]:
         assert [hit["snippet"][s:e] for s, e in hit["highlights"]] == ["New START"]
         assert "\ue000" not in hit["snippet"]
+
+
+def test_search_finds_german_inflections_of_a_longer_word(store):
+    # a plain word of five letters or more is also a prefix (German endings: "Telefonat" → "Telefonats");
+    # a longer form does not find the shorter one, and a quoted phrase is matched as typed
+    assert sorted(_hits(store.search("Präsident", scope="documents"))) == [("document", "zel")]
+    assert sorted(_hits(store.search("Abkommen", scope="documents"))) == [("document", "start")]
+    assert _hits(store.search("Abkommens", scope="documents")) == []  # a prefix, not a stem
+    assert sorted(_hits(store.search("Washingto", scope="documents"))) == [("document", "zel")]
+    assert sorted(_hits(store.search('"Washingto"', scope="documents"))) == []  # a phrase as typed
 
 
 def test_search_finds_quotes_with_speaker_and_events(store):

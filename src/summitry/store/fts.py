@@ -4,7 +4,8 @@ People type words and "quoted phrases", not FTS5 syntax: `New START`, `Xi-Putin`
 `(`, `*` or `AND` must never reach SQLite as syntax. So every word becomes an FTS5 string
 ("…", which FTS5 never reads as an operator), a quoted phrase or a hyphenated word one phrase,
 and only three things keep a meaning: OR between two terms, a trailing `*` (prefix search),
-and AND, which is what terms next to each other mean anyway.
+and AND, which is what terms next to each other mean anyway. A plain word of five letters or more
+is searched as a prefix too, so that it finds its German inflections.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ _WORD = re.compile(r"[^\W_]+")  # letters and digits, as FTS5's unicode61 tokeni
 # folds "ü" to "u" already, so "ue" → "u" is enough. A shorter variant would match initials ("Joe" → "j").
 _SPELLING_VARIANTS = (("ue", "u"), ("oe", "o"), ("ae", "a"), ("ss", "ß"), ("ß", "ss"))
 _MIN_VARIANT_LENGTH = 4
+# A plain word this long also finds its inflected forms ("Telefonat" → "Telefonats", "Telefonate";
+# "Putin" → "Putins"): FTS5 has no German stemmer, and German adds its endings to the word.
+# Shorter words ("Xi", "USA") and quoted phrases are matched as typed.
+_INFLECTED_FROM = 5
 
 
 def _string(tokens: list[str], prefix: bool = False) -> str:
@@ -51,7 +56,7 @@ def _chunk_terms(chunk: str) -> list[str]:
         return []
     prefix = chunk.rstrip(")]}.,;:!?").endswith("*")
     if len(words) == 1:
-        return [_word_term(words[0], prefix)]
+        return [_word_term(words[0], prefix or len(words[0]) >= _INFLECTED_FROM)]
     return [_string(words, prefix)]
 
 
