@@ -51,7 +51,8 @@ def looks_like_feed(data: bytes, content_type: str = "") -> bool:
 def item_date(entry: dict) -> date | None:
     """The item's publication day as the publisher wrote it (its own time zone, as in JSON Lines)."""
     for key in ("published", "updated", "dc_date"):
-        raw = entry.get(key)
+        # dict.get: feedparser's own get maps a missing "published" to "updated", with a warning
+        raw = dict.get(entry, key)
         if not isinstance(raw, str) or not raw.strip():
             continue
         try:

@@ -27,6 +27,9 @@ from summitry.read.language import text_language
 from summitry.records import RawDocument
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
+_GZIP_MAGIC = b"\x1f\x8b"
+_HEAD = 4096
+_CHUNK = 1 << 16
 
 
 def is_warc(name: str) -> bool:
@@ -65,22 +68,49 @@ def read_warc(path: Path, source: str, counts: WarcCounts, *, langs: frozenset[s
               prefilter: bool = True) -> Iterator[RawDocument | InputError]:
     """The article pages of an archive that pass the filters; `counts` is kept up to date."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     try:
         with open(path, "rb") as fh:
-            for record in ArchiveIterator(fh):
+            if not _starts_as_warc(fh.read(_HEAD)):
+                yield InputError(source, "not a WARC archive (it does not start with a WARC record)")
+                return
+            fh.seek(0)
+            records = ArchiveIterator(fh)
+            for record in records:
                 counts.records += 1
                 doc = _page(record, counts, langs=langs, prefilter=prefilter)
+                if _cut_off(record):
+                    yield InputError(source, f"archive cut off in record {counts.records}")
+                    return
                 if doc is not None:
                     counts.documents += 1
                     yield doc
     except OSError as exc:
         yield decode.os_error(source, exc)
-    except ArchiveLoadFailed as exc:
-        yield InputError(source, f"not a WARC archive, or broken after record {counts.records} ({_first_line(exc)})")
-    except (EOFError, zlib.error, ValueError) as exc:
-        yield InputError(source, f"archive broken off after record {counts.records} ({_first_line(exc)})")
+        return
+    except Exception as exc:  # noqa: BLE001 — warcio on a damaged archive fails in many ways
+        yield InputError(source, f"archive damaged after record {counts.records} ({_first_line(exc)})")
+        return
+    if records.err_count:  # warcio read on past a record whose length was wrong (a cut or broken file)
+        yield InputError(source, f"archive damaged: {records.err_count} records of a wrong length")
+
+
+def _cut_off(record) -> bool:
+    """True when the file ended before the record's declared length (read to its end here)."""
+    stream = record.raw_stream
+    while stream.read(_CHUNK):
+        pass
+    return getattr(stream, "limit", 0) > 0
+
+
+def _starts_as_warc(head: bytes) -> bool:
+    """True when the (possibly gzipped) bytes open with a WARC record header."""
+    if head[:2] == _GZIP_MAGIC:
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
 
 
 def _page(record, counts: WarcCounts, *, langs: frozenset[str] | None, prefilter: bool) -> RawDocument | None:
