@@ -118,7 +118,7 @@ def test_not_a_feed_file(tmp_path, options, data):
     (b"<?xml version='1.0'?><rss version='2.0'>", "", True),
     (b"<feed xmlns='http://www.w3.org/2005/Atom'>", "text/plain", True),
     (b"<html><body><a href='/rss'>rss</a></body></html>", "", False),
-    (b"<rss", "text/html", False),
+    (b"<?xml version='1.0'?>\n<rss version='2.0'>", "text/html", True),  # a feed served as a page
     (b"{}", "application/rss+xml", True),
 ])
 def test_looks_like_feed(data, content_type, expected):

@@ -40,10 +40,9 @@ class FeedItem:
 
 
 def looks_like_feed(data: bytes, content_type: str = "") -> bool:
-    """True when a response is a feed: by its media type, else by its root element."""
-    if content_type in HTML_TYPES:
-        return False
-    if content_type and _FEED_TYPES.search(content_type):
+    """True when a response is a feed: by its media type, else by its root element (servers send
+    feeds as text/html or text/plain often enough)."""
+    if content_type not in HTML_TYPES and _FEED_TYPES.search(content_type):
         return True
     return bool(_FEED_ROOT.search(data[:_SNIFF]))
 
