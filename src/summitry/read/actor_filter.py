@@ -7,9 +7,15 @@ nicknames that stand for a person alone, with their genitives and ASCII
 spellings) scans the raw page first, and only pages with a hit go on.
 
 It matches the names as written, capitalised, not on lower-cased text: short
-family names ("Xi", "Li") would otherwise hit every <li> tag and "taxi", and
-"Merz" every "Schmerz". A hit must also stand as a word, since "Modi" opens
-"Modifikation". Headline capitals ("PUTIN") are added as forms of their own.
+family names ("Xi", "Li") would otherwise hit every <li> tag, and "Merz" every
+"Schmerz". A hit must stand as a word ("Modi" opens "Modifikation"): page and
+forms alike have every byte that is not an ASCII letter or digit turned into a
+space (one bytes.translate), and each form is looked for with a space on both
+sides. That also gives the automaton a single first step, the space, which
+makes the scan several times faster than one starting at every letter. Bytes
+of non-ASCII characters become spaces too, on both sides, so "Erdoğan" still
+matches (as "Erdo  an"), in UTF-8 and in Windows-1252.
+Headline capitals ("PUTIN") are added as forms of their own.
 """
 
 from __future__ import annotations
@@ -40,31 +46,37 @@ def person_forms() -> set[str]:
     return forms | {form.upper() for form in forms if len(form) > SHORT}
 
 
+# every byte but ASCII letters and digits → space
+_WORD_BYTES = bytes(b if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
+_ENCODINGS = ("utf-8", "cp1252")
+
+
+def _squash(data: bytes) -> str:
+    """Bytes with all but ASCII letters and digits as spaces, padded with a space, as a str."""
+    return (b" " + data.translate(_WORD_BYTES) + b" ").decode("latin-1")
+
+
 @lru_cache(maxsize=1)
 def _automaton() -> Any:
-    """The automaton of `person_forms` (built once)."""
+    """The automaton of `person_forms`, squashed, in the encodings pages come in (built once)."""
     automaton = ahocorasick.Automaton()
     for form in person_forms():
-        automaton.add_word(form, len(form))
+        for encoding in _ENCODINGS:
+            try:
+                automaton.add_word(_squash(form.encode(encoding)), None)
+            except UnicodeEncodeError:
+                pass
     automaton.make_automaton()
     return automaton
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] is a whole word (no letter or digit glued to either side)."""
-    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-
-
-def mentions_text(text: str) -> bool:
-    """True when the text names a known person."""
-    for last, length in _automaton().iter(text):
-        if _bounded(text, last + 1 - length, last + 1):
-            return True
+def mentions_actor(data: bytes) -> bool:
+    """True when a raw page (any encoding of German or English) names a known person."""
+    for _ in _automaton().iter(_squash(data)):
+        return True
     return False
 
 
-def mentions_actor(data: bytes) -> bool:
-    """True when a raw page names a known person (bytes decoded as UTF-8, bad bytes replaced)."""
-    # Any encoding of German or English spells the names in ASCII (and the gazetteer has ASCII
-    # variants of names with diacritics), so decoding as UTF-8 is enough and costs next to nothing.
-    return mentions_text(data.decode("utf-8", "replace"))
+def mentions_text(text: str) -> bool:
+    """True when a text names a known person."""
+    return mentions_actor(text.encode("utf-8", "surrogatepass"))
