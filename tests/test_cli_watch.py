@@ -7,7 +7,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from local_server import LocalServer, Reply
+from local_server import Reply
 from news_pages import PUTIN_XI_DE, TRUMP_MERZ_EN, article, rss
 from summitry.cli import cli
 from summitry.store import open_store
@@ -17,12 +17,11 @@ DATE = "Wed, 04 Feb 2026 10:00:00 +0100"
 
 
 @pytest.fixture
-def server():
-    with LocalServer() as s:
-        s.routes["/a"] = Reply(body=article("Putin spricht mit Xi", PUTIN_XI_DE))
-        s.routes["/b"] = Reply(body=article("Trump calls Merz", TRUMP_MERZ_EN, lang="en"))
-        s.routes["/c"] = Reply(body=article("Merz und Putin", PUTIN_XI_DE[:1] + TRUMP_MERZ_EN[1:2]))
-        yield s
+def server(http_server):
+    http_server.routes["/a"] = Reply(body=article("Putin spricht mit Xi", PUTIN_XI_DE))
+    http_server.routes["/b"] = Reply(body=article("Trump calls Merz", TRUMP_MERZ_EN, lang="en"))
+    http_server.routes["/c"] = Reply(body=article("Merz und Putin", PUTIN_XI_DE[:1] + TRUMP_MERZ_EN[1:2]))
+    return http_server
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from local_server import LocalServer, Reply
-from news_pages import GARDEN_EN, PUTIN_XI_DE, TRUMP_MERZ_EN, article, atom, rss
+from local_server import Reply
+from news_pages import PUTIN_XI_DE, TRUMP_MERZ_EN, article, atom, rss
 from summitry.errors import InputError
 from summitry.read import ReadOptions, read_inputs
 from summitry.read.feed import FeedItem, item_date, looks_like_feed, parse_feed
@@ -18,9 +18,8 @@ from summitry.records import RawDocument
 
 
 @pytest.fixture
-def server():
-    with LocalServer() as s:
-        yield s
+def server(http_server):
+    return http_server
 
 
 @pytest.fixture

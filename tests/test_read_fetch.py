@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from local_server import LocalServer, Reply
+from local_server import Reply
 from summitry.errors import InputError
 from summitry.read.fetch import USER_AGENT, Fetcher, page_id, parse_retry_after
 
@@ -27,9 +27,8 @@ class FakeClock:
 
 
 @pytest.fixture
-def server():
-    with LocalServer() as s:
-        yield s
+def server(http_server):
+    return http_server
 
 
 @pytest.fixture
