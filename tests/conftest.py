@@ -32,3 +32,12 @@ def web_store(tmp_path_factory) -> str:
     with open_store(db) as store:
         assert ingest_paths(paths, store).failed == 0
     return db
+
+
+@pytest.fixture
+def http_server():
+    """A local HTTP server on 127.0.0.1 (a free port) serving canned replies (tests/local_server.py)."""
+    from local_server import LocalServer
+
+    with LocalServer() as server:
+        yield server
