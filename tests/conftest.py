@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Commands run in one process in tests unless a test asks for more (forking a pool per command
+# would cost more than the small inputs here; tests/test_parallel.py runs several on purpose).
+os.environ.setdefault("SUMMITRY_WORKERS", "1")
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"

@@ -98,6 +98,14 @@ def _echo_failures(outcome: str, detail: str) -> None:
 _DELAY_HELP = "Time between two requests to one host (1s, 0.5s; 0 for none)."
 
 
+def _workers_option(command):
+    """--workers N: processes that clean and extract (results come in input order all the same)."""
+    from summitry.parallel import available_cores
+
+    return click.option("--workers", type=click.IntRange(min=1), default=available_cores(), show_default="all cores",
+                        envvar="SUMMITRY_WORKERS", help="Processes that clean and extract documents.")(command)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--lang", "langs", default="de,en", show_default=True, callback=_parse_languages,
@@ -105,9 +113,10 @@ _DELAY_HELP = "Time between two requests to one host (1s, 0.5s; 0 for none)."
 @click.option("--all-pages", is_flag=True,
               help="Archives (WARC): extract every page, not only those that name a known person.")
 @click.option("--delay", default="1s", show_default=True, callback=_parse_duration, help=_DELAY_HELP)
+@_workers_option
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], langs: frozenset[str] | None, all_pages: bool,
-           delay: float) -> None:
+           delay: float, workers: int) -> None:
     """Read, clean and store documents (.txt, .html, .jsonl, folders, '-' for stdin, RSS/Atom feeds,
     URLs, .warc/.warc.gz archives).
 
@@ -123,9 +132,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], langs: frozenset[str] | N
         try:
             if sys.stderr.isatty():
                 with ingest_progress() as step:
-                    report = ingest_paths(paths, store, progress=step, options=options)
+                    report = ingest_paths(paths, store, progress=step, options=options, workers=workers)
             else:
-                report = ingest_paths(paths, store, progress=_echo_failures, options=options)
+                report = ingest_paths(paths, store, progress=_echo_failures, options=options, workers=workers)
         finally:
             options.close()
     for counts in options.archives:
@@ -224,8 +233,9 @@ def show(ctx: click.Context, ref: str, raw: bool, fmt: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@_workers_option
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, workers: int) -> None:
     """Extract contacts, quotes and topics from files, or (no PATHS) re-run on the store.
 
     With PATHS nothing is stored; without, every stored document is extracted
@@ -238,7 +248,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
     from summitry.render import print_extractions
 
     if paths:
-        items = process_paths(paths)
+        items = process_paths(paths, workers=workers)
     else:
         from summitry.store import open_store
 

@@ -15,6 +15,9 @@ class InputError(SummitryError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self):  # rebuilt from its two fields when it comes back from a worker process
+        return InputError, (self.source, self.problem)
+
 
 class NoSuchDocument(SummitryError):
     def __init__(self, ref: str):

@@ -10,7 +10,7 @@ from summitry.errors import InputError, SummitryError
 from summitry.output import extraction_record
 from summitry.pipeline import extract_document
 from summitry.read import ReadOptions, read_inputs
-from summitry.records import RawDocument
+from summitry.records import Document, RawDocument
 from summitry.store import Store
 
 # progress(outcome, detail): outcome is "new" | "known" | "version" | "failed";
@@ -46,18 +46,56 @@ def _problem(exc: BaseException) -> str:
 
 
 def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | None = None,
-                 options: ReadOptions | None = None) -> IngestReport:
+                 options: ReadOptions | None = None, workers: int = 1) -> IngestReport:
     """Read, clean, extract and store every document under `paths` (files, folders, URLs, feeds,
-    archives); errors are collected, not raised."""
+    archives); errors are collected, not raised. Cleaning and extraction run on `workers`
+    processes; documents are stored in input order all the same."""
     options = options or ReadOptions()
-    return ingest_inputs(((path, read_inputs([path], options)) for path in paths), store, progress=progress)
+    return ingest_inputs(((path, read_inputs([path], options)) for path in paths), store, progress=progress,
+                         workers=workers)
+
+
+def _read_items(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]]]
+                ) -> Iterator[RawDocument | InputError]:
+    """Every input's documents in order. One path at a time: if a reader breaks off with an exception
+    instead of yielding an InputError, only the rest of that path is lost, not the rest of the batch."""
+    for path, items in inputs:
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                break
+            except Exception as exc:  # noqa: BLE001 - the reader's own bug, reported as input error
+                yield InputError(getattr(exc, "filename", None) or path, _problem(exc))
+                break
+            yield item
+
+
+Prepared = tuple[RawDocument | InputError, "tuple[Document, dict] | InputError | None"]
+
+
+def prepare(job: tuple[RawDocument | InputError, bool]) -> Prepared:
+    """(item, its clean document and extraction record | the error it gave | None when it is stored
+    already): the costly part of ingest, run in worker processes too, so errors are returned."""
+    item, known = job
+    if known or isinstance(item, InputError):
+        return item, None
+    try:
+        doc = clean_document(item)
+        return item, (doc, extraction_record(extract_document(doc)))
+    except InputError as exc:
+        return item, exc
+    except Exception as exc:  # noqa: BLE001 - one broken document must not end the batch
+        return item, InputError(item.source, str(exc) if isinstance(exc, SummitryError) else _problem(exc))
 
 
 def ingest_inputs(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]]], store: Store, *,
-                  progress: Progress | None = None) -> IngestReport:
+                  progress: Progress | None = None, workers: int = 1) -> IngestReport:
     """`ingest_paths` on inputs already opened: (name, reader) pairs, as the web app's uploads come."""
     report = IngestReport()
     from summitry.events.persist import add_document, load_index, save_events
+    from summitry.parallel import ordered_map
+    from summitry.pipeline import warm_up
 
     index = load_index(store)
 
@@ -68,45 +106,45 @@ def ingest_inputs(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]
         if progress:
             progress("failed", line)
 
-    # One path at a time: if a reader breaks off with an exception instead of yielding an
-    # InputError, only the rest of that path is lost, not the rest of the batch.
-    for path, items in inputs:
-        while True:
-            try:
-                item = next(items)
-            except StopIteration:
-                break
-            except Exception as exc:  # noqa: BLE001 - the reader's own bug, reported as input error
-                failed(getattr(exc, "filename", None) or path, _problem(exc))
-                break
-            if isinstance(item, InputError):
-                failed(item.source, item.problem)
-                continue
-            try:
-                # Cleaning costs far more than storing; a text stored already needs none.
-                if store.is_known(item.content_hash, item.id):
-                    outcome = "known"
-                else:
-                    doc = clean_document(item)
-                    # extract before storing: a document that breaks extraction is stored not at all
-                    record = extraction_record(extract_document(doc))
-                    outcome = store.add_document(doc)
-                    if outcome != "known":
-                        store.save_extraction(doc.id, record)
-                        add_document(store, index, record, doc.text)
-            except InputError as exc:
-                failed(exc.source, exc.problem)
-                continue
-            except Exception as exc:  # noqa: BLE001 - one broken document must not end the batch
-                failed(item.source, str(exc) if isinstance(exc, SummitryError) else _problem(exc))
-                continue
-            if outcome == "new":
-                report.new += 1
-            elif outcome == "known":
-                report.known += 1
-            else:
-                report.versions += 1
-            if progress:
-                progress(outcome, item.id)
+    def known(item: RawDocument | InputError) -> bool:
+        # cleaning costs far more than storing: a text stored already needs none
+        try:
+            return isinstance(item, RawDocument) and store.is_known(item.content_hash, item.id)
+        except Exception:  # noqa: BLE001 - storing it will say what is wrong with the store
+            return False
+
+    if workers > 1:
+        warm_up()
+    jobs = ((item, known(item)) for item in _read_items(inputs))
+    for item, prepared in ordered_map(prepare, jobs, workers):
+        if isinstance(item, InputError):
+            failed(item.source, item.problem)
+            continue
+        if isinstance(prepared, InputError):
+            failed(prepared.source, prepared.problem)
+            continue
+        try:
+            outcome = "known"
+            if prepared is not None:
+                # extracted before storing: a document that breaks extraction is stored not at all
+                doc, record = prepared
+                outcome = store.add_document(doc)
+                if outcome != "known":
+                    store.save_extraction(doc.id, record)
+                    add_document(store, index, record, doc.text)
+        except InputError as exc:
+            failed(exc.source, exc.problem)
+            continue
+        except Exception as exc:  # noqa: BLE001 - one broken document must not end the batch
+            failed(item.source, str(exc) if isinstance(exc, SummitryError) else _problem(exc))
+            continue
+        if outcome == "new":
+            report.new += 1
+        elif outcome == "known":
+            report.known += 1
+        else:
+            report.versions += 1
+        if progress:
+            progress(outcome, item.id)
     save_events(store, index)
     return report
