@@ -565,8 +565,11 @@ def _union(first: list[Actor], second: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def _compatible(group: _Group, mention: _Mention) -> bool:
-    if group.actor_ids != frozenset(a.id for a in mention.actors):
+def _compatible(group: _Group, mention: _Mention, mention_ids: frozenset[str] | None = None) -> bool:
+    """Whether the mention reports the group's contact; `mention_ids`: its actors' ids, when known."""
+    if mention_ids is None:
+        mention_ids = frozenset(a.id for a in mention.actors)
+    if group.actor_ids != mention_ids:
         return False
     fam = _family(mention.kind)
     if fam != "talk" and group.family not in ("talk", fam):
@@ -617,7 +620,9 @@ def group_mentions(found: list[_Mention], named_countries: frozenset[str] = froz
             if len(single.actors) < 2 and not _is_solo_trip(single, named_countries):
                 orphans.append(single)
                 continue
-            target = next((g for g in reversed(groups) if _compatible(g, single)), None)
+            # the mention's ids once, not once per group it is compared with
+            ids = frozenset(a.id for a in single.actors)
+            target = next((g for g in reversed(groups) if _compatible(g, single, ids)), None)
             if target is None:
                 groups.append(_Group([single], list(single.actors)))
             else:
