@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from summitry.offsets import OffsetMap
@@ -134,12 +135,21 @@ class Timex:
     sentence: int = -1
 
     def as_date(self) -> date | None:
-        if self.type in ("DATE", "TIME") and len(self.value) >= 10 and self.value[4] == "-" and self.value[7] == "-":
-            try:
-                return date.fromisoformat(self.value[:10])
-            except ValueError:
-                return None
+        if self.type in ("DATE", "TIME"):
+            return _day_of(self.value)
         return None
+
+
+@lru_cache(maxsize=4096)
+def _day_of(value: str) -> date | None:
+    """The day a TIMEX3 value starts with ("2026-02-04", "2026-02-04T15:00"), remembered: the contact rules
+    ask each timex for its day again and again."""
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 @dataclass

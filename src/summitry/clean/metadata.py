@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
-from simplemma import langdetect
+from simplemma import LanguageDetector, MostCommonTokenSampler, RelaxedMostCommonTokenSampler
+from simplemma.strategies import DefaultStrategy
 
 from summitry.clean.rules import Rules
 from summitry.clean.text import Line, Removals, ends_sentence, has_year, is_person_name, words
@@ -227,8 +229,39 @@ def detect_language(text: str) -> str | None:
         sample = sample.rsplit(" ", 1)[0]  # no cut word
     if not sample.strip():
         return None
-    best, score = langdetect(sample, lang=("de", "en"))[0]
+    best, score = _langdetect(sample)[0]
     return best if best in ("de", "en") and score > 0 else None
+
+
+_LANGUAGES = ("de", "en")
+
+
+def _langdetect(sample: str) -> list[tuple[str, float]]:
+    """`simplemma.langdetect(sample, lang=("de", "en"))`, with one lemmatizer whose answers are remembered.
+
+    langdetect builds a new lemmatizer per call and asks it about every sampled word of both languages;
+    the same words ("der", "die", "und") come up document after document. Its logic, step for step:
+    the shares per language, best first ("unk" last), retried with a relaxed sampler on a tie.
+    """
+    ranked: list[tuple[str, float]] = []
+    for sampler in _SAMPLERS:
+        shares = LanguageDetector(_LANGUAGES, sampler, _REMEMBERED).proportion_in_each_language(sample)
+        ranked = sorted(shares.items(), key=lambda item: (item[0] == "unk", -item[1]))
+        if len(ranked) == 1 or ranked[0][1] != ranked[1][1]:
+            break
+    return ranked
+
+
+class _RememberedLemmas(DefaultStrategy):
+    """simplemma's default lemmatizer, remembering its answers (a lemma depends on the word and language only)."""
+
+    @lru_cache(maxsize=1 << 16)  # noqa: B019 - one module-level instance, kept for the process anyway
+    def get_lemma(self, token: str, lang: str) -> str | None:
+        return super().get_lemma(token, lang)
+
+
+_SAMPLERS = (MostCommonTokenSampler(), RelaxedMostCommonTokenSampler())
+_REMEMBERED = _RememberedLemmas()
 
 
 # -- dates in headers, bylines and datelines ---------------------------------

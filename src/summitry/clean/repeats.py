@@ -68,6 +68,16 @@ def follow(copy: list[str], original: list[str], *, misses: int = 0) -> tuple[in
     n, ncopy = len(original), len(copy)
     i = 0
     while i < ncopy:
+        # A run of words copied verbatim (an echo mostly is one): while this word and the next both
+        # stand next in the original, the search below would take this very position, so step at once.
+        run = 0
+        while i + run + 1 < ncopy and pos + run + 1 < n and copy[i + run] == original[pos + run] \
+                and copy[i + run + 1] == original[pos + run + 1]:
+            run += 1
+        if run:
+            matched, missed, pos = matched + run, 0, pos + run
+            i += run
+            after = i
         word = copy[i]
         limit = min(n, pos + (START_WINDOW if matched == 0 else SKIP_WINDOW))
         hit = -1

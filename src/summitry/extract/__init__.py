@@ -35,6 +35,7 @@ from summitry.extract.participants import (
     is_reporter,
     people_in,
     pronoun_kind,
+    starting_in,
     unique_actors,
     widening,
 )
@@ -315,8 +316,8 @@ def _destination(text: str, cues: Cues, mentions: list[Mention], start: int, end
 
 def _destinations(text: str, cues: Cues, mentions: list[Mention], start: int, end: int):
     """Every place or country the span travels to or is in, in order."""
-    for m in mentions:
-        if m.actor.kind in ("place", "country") and start <= m.span.start < end:
+    for m in starting_in(mentions, start, end):
+        if m.actor.kind in ("place", "country"):
             before = text[max(0, m.span.start - 40):m.span.start]
             if cues.place_before.search(before[-16:]) and not cues.topic_place_before.search(before):
                 yield m.actor
@@ -325,8 +326,8 @@ def _destinations(text: str, cues: Cues, mentions: list[Mention], start: int, en
 def _trip_destination(text: str, cues: Cues, mentions: list[Mention], clause: tuple[int, int],
                       trigger: Span) -> Actor | None:
     """Where a trip goes: "Besuch in China", "visited Ukraine", "nach Peking reist" (near the trigger only)."""
-    for m in mentions:
-        if m.actor.kind in ("place", "country") and 0 <= m.span.start - trigger.end <= 2:
+    for m in starting_in(mentions, trigger.end, trigger.end + 3):
+        if m.actor.kind in ("place", "country"):
             return m.actor  # a direct object: "visited Ukraine", "besuchte China"
     return _destination(text, cues, mentions, clause[0], clause[1])
 
@@ -499,6 +500,8 @@ def _listed_before(text: str, cues: Cues, mentions: list[Mention], skip: set[int
     """Names listed just before the clause ("Scholz, Macron und Draghi …"): short clauses holding only a name."""
     found: list[Actor] = []
     end = clause[0]
+    if end == sentence.start:
+        return found  # the clause opens the sentence: nothing stands before it
     for a, b in reversed([c for c in clauses(text, sentence) if c[1] <= clause[0]]):
         item = unique_actors(people_in(mentions, a, b, excluded=skip))
         if len(item) != 1 or len(text[a:b].split()) > 6 or cues.triggers.search(text, a, b) or not _LIST_GAP.fullmatch(
@@ -562,8 +565,11 @@ def _union(first: list[Actor], second: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def _compatible(group: _Group, mention: _Mention) -> bool:
-    if group.actor_ids != frozenset(a.id for a in mention.actors):
+def _compatible(group: _Group, mention: _Mention, mention_ids: frozenset[str] | None = None) -> bool:
+    """Whether the mention reports the group's contact; `mention_ids`: its actors' ids, when known."""
+    if mention_ids is None:
+        mention_ids = frozenset(a.id for a in mention.actors)
+    if group.actor_ids != mention_ids:
         return False
     fam = _family(mention.kind)
     if fam != "talk" and group.family not in ("talk", fam):
@@ -614,7 +620,9 @@ def group_mentions(found: list[_Mention], named_countries: frozenset[str] = froz
             if len(single.actors) < 2 and not _is_solo_trip(single, named_countries):
                 orphans.append(single)
                 continue
-            target = next((g for g in reversed(groups) if _compatible(g, single)), None)
+            # the mention's ids once, not once per group it is compared with
+            ids = frozenset(a.id for a in single.actors)
+            target = next((g for g in reversed(groups) if _compatible(g, single, ids)), None)
             if target is None:
                 groups.append(_Group([single], list(single.actors)))
             else:

@@ -107,23 +107,33 @@ def is_reporter(actor: Actor, on: date | None) -> bool:
 
 def people_in(mentions: Sequence[Mention], start: int, end: int, *, excluded: set[int]) -> list[Mention]:
     """Person mentions inside [start, end) that are not excluded (by index); `mentions` sorted by start."""
-    starts = _starts(mentions)
+    starts = _indexed(mentions)[0]
     lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     return [m for i, m in enumerate(mentions[lo:hi], lo)
             if m.actor.kind == "person" and m.span.end <= end and i not in excluded]
 
 
-_STARTS_CACHE: dict[int, tuple[Sequence[Mention], list[int]]] = {}
+def starting_in(mentions: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
+    """The mentions that start in [start, end), in their order (found by bisection when sorted by start)."""
+    starts, in_order = _indexed(mentions)
+    if not in_order:
+        return [m for m in mentions if start <= m.span.start < end]
+    return mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
-def _starts(mentions: Sequence[Mention]) -> list[int]:
+_STARTS_CACHE: dict[int, tuple[Sequence[Mention], list[int], bool]] = {}
+
+
+def _indexed(mentions: Sequence[Mention]) -> tuple[list[int], bool]:
+    """The starts of the mentions, and whether they are in text order (else no bisection holds)."""
     # one document's mentions are searched many times: index their starts once
     cached = _STARTS_CACHE.get(id(mentions))
     if cached is None or cached[0] is not mentions:
         _STARTS_CACHE.clear()
-        cached = (mentions, [m.span.start for m in mentions])
+        starts = [m.span.start for m in mentions]
+        cached = (mentions, starts, all(a <= b for a, b in zip(starts, starts[1:])))
         _STARTS_CACHE[id(mentions)] = cached
-    return cached[1]
+    return cached[1], cached[2]
 
 
 def unique_actors(mentions: Sequence[Mention]) -> list[Actor]:
