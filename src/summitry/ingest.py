@@ -128,10 +128,13 @@ def ingest_inputs(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]
             if prepared is not None:
                 # extracted before storing: a document that breaks extraction is stored not at all
                 doc, record = prepared
-                outcome = store.add_document(doc)
-                if outcome != "known":
-                    store.save_extraction(doc.id, record)
-                    add_document(store, index, record, doc.text)
+                # one transaction: an ingest cut off here leaves the document stored with its
+                # extraction and reports, or not at all, so running it again loses nothing
+                with store.transaction():
+                    outcome = store.add_document(doc)
+                    if outcome != "known":
+                        store.save_extraction(doc.id, record)
+                        add_document(store, index, record, doc.text)
         except InputError as exc:
             failed(exc.source, exc.problem)
             continue

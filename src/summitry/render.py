@@ -8,7 +8,7 @@ from typing import Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -165,11 +165,18 @@ def highlighted(rec: dict[str, Any]) -> Group:
     return Group(legend, Text(""), text)
 
 
+class _RateColumn(ProgressColumn):
+    """Documents per second over the last seconds (rich's own speed columns count bytes)."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed:,.0f} documents/s" if task.speed else "")
+
+
 @contextmanager
 def ingest_progress() -> Iterator[Callable[[str, str], None]]:
     """A progress bar on stderr for `ingest`; yields the callback, prints errors above the bar."""
     bar = Progress(SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
-                   TextColumn("{task.completed} documents"), TimeElapsedColumn(),
+                   TextColumn("{task.completed} documents"), _RateColumn(), TimeElapsedColumn(),
                    console=Console(stderr=True), transient=True)
 
     def step(outcome: str, detail: str) -> None:

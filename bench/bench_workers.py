@@ -1,0 +1,59 @@
+"""Full pipeline throughput (read, clean, extract) on 1 and more worker processes.
+
+usage: python bench/bench_workers.py [--docs 2000] [--size 5000] [--workers 1,2]
+
+Writes the generated 5 KB German news documents (bench/corpus.py) to a JSON Lines file and
+runs `pipeline.process_paths` over it, as `summitry extract FILE --workers N` does, once per
+worker count. Reports wall-clock documents/s (the machine's other load counts here, unlike the
+CPU times of bench_extract.py), start-up included, and the peak resident memory of the main
+process and of the largest worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import corpus  # noqa: E402
+
+from summitry.errors import InputError  # noqa: E402
+from summitry.pipeline import process_paths  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--size", type=int, default=5000)
+    ap.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for i, text in enumerate(corpus(args.docs, size=args.size)):
+                out.write(json.dumps({"id": f"bench-{i}", "text": text}, ensure_ascii=False) + "\n")
+        print(f"documents: {args.docs} of ~{args.size / 1000:.0f} KB ({path.stat().st_size / 1e6:.1f} MB)")
+        for workers in (int(w) for w in args.workers.split(",")):
+            t0 = time.perf_counter()
+            done = failed = 0
+            for item in process_paths([str(path)], workers=workers):
+                if isinstance(item, InputError):
+                    failed += 1
+                else:
+                    done += 1
+            elapsed = time.perf_counter() - t0
+            print(f"workers {workers}: {done / elapsed:,.0f} documents/s ({elapsed:.1f} s, {failed} failed)")
+    main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: main process {main_mb:.0f} MB, largest worker {worker_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
