@@ -6,6 +6,7 @@ import json
 import pickle
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from summitry.cli import cli
@@ -91,3 +92,39 @@ def test_cli_extract_with_workers(examples_dir):
     two = CliRunner().invoke(cli, ["extract", str(examples_dir), "--format", "jsonl", "--workers", "2"])
     assert one.exit_code == two.exit_code == 0
     assert two.output == one.output and [json.loads(line)["id"] for line in one.output.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=50) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_extraction_on_a_dask_cluster_equals_one_process(examples_dir, tmp_path, dask_cluster):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    paths = [str(examples_dir), str(bad)]
+    assert [r for r in (str(i) if isinstance(i, InputError) else extraction_record(i)
+                        for i in process_paths(paths, cluster=dask_cluster))] == _records(paths, workers=1)
+
+
+def test_ingest_on_a_dask_cluster_stores_the_same_events(examples_dir, tmp_path, dask_cluster):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(examples_dir, corpus)
+    events = {}
+    for where in ("local", "cluster"):
+        db = str(tmp_path / f"{where}.db")
+        with open_store(db) as store:
+            ingest_paths([str(corpus)], store, cluster=dask_cluster if where == "cluster" else None)
+        events[where] = _stored_events(db)
+    assert events["cluster"] == events["local"] and events["local"]
+
+
+def test_an_unreachable_cluster_is_one_clear_error(examples_dir, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr("summitry.parallel.CONNECT_TIMEOUT_SECONDS", 1)
+    result = CliRunner().invoke(cli, ["extract", str(examples_dir), "--cluster", "tcp://127.0.0.1:9"])
+    assert result.exit_code != 0
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in str(result.exception or result.output)

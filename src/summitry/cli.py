@@ -99,9 +99,13 @@ _DELAY_HELP = "Time between two requests to one host (1s, 0.5s; 0 for none)."
 
 
 def _workers_option(command):
-    """--workers N: processes that clean and extract (results come in input order all the same)."""
+    """--workers N and --cluster ADDRESS: where documents are cleaned and extracted (results come in
+    input order all the same)."""
     from summitry.parallel import available_cores
 
+    command = click.option("--cluster", metavar="ADDRESS", envvar="SUMMITRY_CLUSTER",
+                           help="Clean and extract on the Dask cluster whose scheduler is at ADDRESS "
+                                "(tcp://host:8786) instead of local processes.")(command)
     return click.option("--workers", type=click.IntRange(min=1), default=available_cores(), show_default="all cores",
                         envvar="SUMMITRY_WORKERS", help="Processes that clean and extract documents.")(command)
 
@@ -116,7 +120,7 @@ def _workers_option(command):
 @_workers_option
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], langs: frozenset[str] | None, all_pages: bool,
-           delay: float, workers: int) -> None:
+           delay: float, workers: int, cluster: str | None) -> None:
     """Read, clean and store documents (.txt, .html, .jsonl, folders, '-' for stdin, RSS/Atom feeds,
     URLs, .warc/.warc.gz archives).
 
@@ -132,9 +136,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], langs: frozenset[str] | N
         try:
             if sys.stderr.isatty():
                 with ingest_progress() as step:
-                    report = ingest_paths(paths, store, progress=step, options=options, workers=workers)
+                    report = ingest_paths(paths, store, progress=step, options=options, workers=workers,
+                                          cluster=cluster)
             else:
-                report = ingest_paths(paths, store, progress=_echo_failures, options=options, workers=workers)
+                report = ingest_paths(paths, store, progress=_echo_failures, options=options, workers=workers,
+                                      cluster=cluster)
         finally:
             options.close()
     for counts in options.archives:
@@ -235,7 +241,7 @@ def show(ctx: click.Context, ref: str, raw: bool, fmt: str) -> None:
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @_workers_option
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, workers: int) -> None:
+def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, workers: int, cluster: str | None) -> None:
     """Extract contacts, quotes and topics from files, or (no PATHS) re-run on the store.
 
     With PATHS nothing is stored; without, every stored document is extracted
@@ -248,7 +254,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, workers: int) 
     from summitry.render import print_extractions
 
     if paths:
-        items = process_paths(paths, workers=workers)
+        items = process_paths(paths, workers=workers, cluster=cluster)
     else:
         from summitry.store import open_store
 

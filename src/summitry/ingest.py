@@ -46,13 +46,14 @@ def _problem(exc: BaseException) -> str:
 
 
 def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | None = None,
-                 options: ReadOptions | None = None, workers: int = 1) -> IngestReport:
+                 options: ReadOptions | None = None, workers: int = 1, cluster: str | None = None) -> IngestReport:
     """Read, clean, extract and store every document under `paths` (files, folders, URLs, feeds,
     archives); errors are collected, not raised. Cleaning and extraction run on `workers`
-    processes; documents are stored in input order all the same."""
+    processes (or on the Dask cluster whose scheduler is at `cluster`); documents are stored in
+    input order all the same."""
     options = options or ReadOptions()
     return ingest_inputs(((path, read_inputs([path], options)) for path in paths), store, progress=progress,
-                         workers=workers)
+                         workers=workers, cluster=cluster)
 
 
 def _read_items(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]]]
@@ -90,7 +91,7 @@ def prepare(job: tuple[RawDocument | InputError, bool]) -> Prepared:
 
 
 def ingest_inputs(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]]], store: Store, *,
-                  progress: Progress | None = None, workers: int = 1) -> IngestReport:
+                  progress: Progress | None = None, workers: int = 1, cluster: str | None = None) -> IngestReport:
     """`ingest_paths` on inputs already opened: (name, reader) pairs, as the web app's uploads come."""
     report = IngestReport()
     from summitry.events.persist import add_document, load_index, save_events
@@ -113,10 +114,10 @@ def ingest_inputs(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]
         except Exception:  # noqa: BLE001 - storing it will say what is wrong with the store
             return False
 
-    if workers > 1:
+    if workers > 1 and not cluster:
         warm_up()
     jobs = ((item, known(item)) for item in _read_items(inputs))
-    for item, prepared in ordered_map(prepare, jobs, workers):
+    for item, prepared in ordered_map(prepare, jobs, workers, cluster=cluster):
         if isinstance(item, InputError):
             failed(item.source, item.problem)
             continue

@@ -1,9 +1,13 @@
-"""Extraction on several cores: an ordered map over worker processes with a bounded queue.
+"""Extraction on several cores, or machines: an ordered map over workers with a bounded queue.
 
 Results come back in input order, so output, storage and events do not depend on the number of
 workers; at most `ahead` inputs are in flight at once, so memory stays bounded whatever the input
-size. Where the platform can fork, workers are forked after the caller has loaded the language
-data (`pipeline.warm_up`), so they share it instead of each paying the start-up again.
+size. Local workers are processes; where the platform can fork, they are forked after the caller
+has loaded the language data (`pipeline.warm_up`), so they share it instead of each paying the
+start-up again. Beyond one machine the same map runs on a Dask distributed cluster (the address of
+its scheduler): Dask, not Ray, because it is a pure-Python install from PyPI, runs a cluster from a
+shell command per machine (`dask scheduler`, `dask worker ADDRESS`), and its futures are all this
+map needs. Each worker needs summitry installed; the store stays with the caller.
 """
 
 from __future__ import annotations
@@ -13,12 +17,15 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from summitry.errors import SummitryError
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 IN_FLIGHT_PER_WORKER = 8  # enough to keep every worker busy while the caller stores results
+CONNECT_TIMEOUT_SECONDS = 10
 
 
 def available_cores() -> int:
@@ -29,12 +36,16 @@ def available_cores() -> int:
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, *,
-                ahead: int | None = None) -> Iterator[R]:
-    """fn over items in `workers` processes (in this one when workers ≤ 1), results in input order.
+                ahead: int | None = None, cluster: str | None = None) -> Iterator[R]:
+    """fn over items in `workers` processes (in this one when workers ≤ 1), or on the Dask cluster
+    whose scheduler is at `cluster`; results in input order.
 
     `fn` must be a module-level function that returns its errors rather than raising them: an
     exception that cannot be pickled would otherwise end the whole map.
     """
+    if cluster:
+        yield from _on_cluster(fn, items, cluster, ahead)
+        return
     if workers <= 1:
         for item in items:
             yield fn(item)
@@ -43,10 +54,31 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, *,
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque = deque()
-        for item in items:
-            pending.append(pool.submit(fn, item))
-            if len(pending) >= ahead:
-                yield pending.popleft().result()
-        while pending:
+        yield from _in_order(lambda item: pool.submit(fn, item), items, ahead)
+
+
+def _on_cluster(fn: Callable[[T], R], items: Iterable[T], address: str, ahead: int | None) -> Iterator[R]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise SummitryError("--cluster needs Dask distributed: pip install 'summitry[distributed]'") from None
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT_SECONDS)
+    except (OSError, TimeoutError) as exc:
+        raise SummitryError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    with client:
+        cores = sum(client.nthreads().values()) or 1
+        # pure=False: the same input twice is two tasks (Dask would otherwise share their result)
+        yield from _in_order(lambda item: client.submit(fn, item, pure=False), items,
+                             ahead or IN_FLIGHT_PER_WORKER * cores)
+
+
+def _in_order(submit: Callable[[T], Any], items: Iterable[T], ahead: int) -> Iterator[Any]:
+    """Each item's future's result in input order, with at most `ahead` submitted and not yet taken."""
+    pending: deque = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= ahead:
             yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()

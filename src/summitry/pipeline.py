@@ -112,12 +112,13 @@ def process_item(item: RawDocument | InputError) -> Extraction | InputError:
         return InputError(item.source, f"internal error ({type(exc).__name__}: {exc})")
 
 
-def process_paths(paths: Sequence[str], *, workers: int = 1) -> Iterator[Extraction | InputError]:
-    """Stages 1–9 over files, in input order on `workers` processes; a bad input yields an
-    InputError and the batch goes on."""
-    if workers > 1:
+def process_paths(paths: Sequence[str], *, workers: int = 1,
+                  cluster: str | None = None) -> Iterator[Extraction | InputError]:
+    """Stages 1–9 over files, in input order on `workers` processes (or the Dask cluster whose
+    scheduler is at `cluster`); a bad input yields an InputError and the batch goes on."""
+    if workers > 1 and not cluster:
         warm_up()
-    yield from ordered_map(process_item, read_inputs(paths), workers)
+    yield from ordered_map(process_item, read_inputs(paths), workers, cluster=cluster)
 
 
 def warm_up() -> None:
