@@ -1,7 +1,7 @@
 """The store's one interface, written once in portable SQL over a DB-API connection.
 
-A back end (sqlite.py; PostgreSQL later) supplies the connection, how to begin a write
-transaction, how to spell placeholders, and its dialect for the migrations. Everything else,
+A back end (sqlite.py, postgresql.py) supplies the connection, how to begin a write
+transaction, how to spell placeholders, its dialect for the migrations and its search SQL. Everything else,
 including the versioning rules, lives here so both back ends behave the same.
 
 Versioning: a document's `id` is shared by all its stored versions; each version is one row.
@@ -170,8 +170,11 @@ class Store(EventTables, SearchTables, ExtractionViews):
                 raise StoreError(f"the store {self.label} has migration {v} '{name}', which summitry "
                                  f"{__version__} does not know (it expects '{MIGRATIONS[v - 1].name}')")
 
-    def _migrate(self) -> None:
+    def _create_migrations_table(self) -> None:
         self._execute(MIGRATIONS_TABLE)
+
+    def _migrate(self) -> None:
+        self._create_migrations_table()
         applied = self.applied_migrations()
         self._check_known(applied)
         done = {m["version"] for m in applied}
