@@ -1,8 +1,12 @@
-"""Full-text search: the query sanitiser, Store.search over a small store, the 0005 migration."""
+"""Full-text search: the query sanitiser, Store.search over a small store, the 0005 migration.
+
+Searches run on both back ends (`store_url`, conftest.py) and must find the same hits; their
+ranking functions differ (FTS5's bm25, PostgreSQL's ts_rank), so hits are compared as sets where
+the order is not the point.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -13,7 +17,7 @@ from test_store import make_doc
 from summitry.errors import BadQuery, StoreError
 from summitry.store import Store, open_store
 from summitry.store import base as store_base
-from summitry.store.fts import fts_query, split_highlights
+from summitry.store.fts import fts_query, split_highlights, tsquery
 from summitry.store.schema import MIGRATIONS, SCHEMA_VERSION, SQLITE, m0005_search
 
 # -- the sanitiser ----------------------------------------------------------
@@ -36,6 +40,18 @@ from summitry.store.schema import MIGRATIONS, SCHEMA_VERSION, SQLITE, m0005_sear
 ])
 def test_fts_query_makes_safe_fts5(text, expected):
     assert fts_query(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("New START", "'new' & 'start':*"),
+    ('"New START" Vertrag', "('new' <-> 'start') & 'vertrag':*"),  # a phrase: words one after the other
+    ("Xi-Putin*", "('xi' <-> 'putin':*)"),
+    ("Putin OR Trump Xi", "('putin':* | 'trump':*) & 'xi'"),
+    ("Mueller", "('mueller':* | 'muller':*)"),
+    ("(Putin) !NOT <-> 'a':* \\", "'putin':* & 'not' & 'a':*"),  # no tsquery operator or quote gets through
+])
+def test_tsquery_makes_safe_tsquery(text, expected):
+    assert tsquery(text) == expected
 
 
 @pytest.mark.parametrize("text", ["", "   ", "*", "()", '"', '""', "AND", "OR OR", "- – …", "\x00"])
@@ -71,8 +87,8 @@ TEXTS = {
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(str(tmp_path / "search.db")) as s:
+def store(store_url):
+    with open_store(store_url) as s:
         for doc_id, (text, lang, day) in TEXTS.items():
             s.add_document(make_doc(doc_id, text, language=lang, published=day, title=f"Titel {doc_id}"))
         start = TEXTS["xi"][0].index(QUOTE)
@@ -179,8 +195,8 @@ def test_search_any_text_gives_hits_or_a_bad_query_never_an_sqlite_error(store, 
 
 # -- the migration ----------------------------------------------------------
 
-def test_migration_backfills_a_store_made_at_0004(tmp_path, monkeypatch):
-    path = str(tmp_path / "old.db")
+def test_migration_backfills_a_store_made_at_0004(store_url, monkeypatch):
+    path = store_url
     with monkeypatch.context() as m:  # a store written before 0005_search existed
         m.setattr(store_base, "MIGRATIONS", MIGRATIONS[:-1])
         m.setattr(store_base, "SCHEMA_VERSION", SCHEMA_VERSION - 1)
@@ -208,11 +224,11 @@ def test_migration_without_fts5_is_a_clear_store_error():
         m0005_search(lambda sql, params=(): NotCompiledIn(), SQLITE)
 
 
-def test_search_index_follows_documents_by_trigger(tmp_path):
-    path = str(tmp_path / "t.db")
+def test_search_index_follows_documents_by_trigger(store_url):
+    path = store_url
     with open_store(path) as s:
         s.add_document(make_doc("a", "Gipfeltreffen in Genf."))
-    with sqlite3.connect(path) as con:  # even a write that bypasses the store keeps the index true
-        con.execute("UPDATE documents SET clean_text = 'Gipfeltreffen in Wien.' WHERE id = 'a'")
+        with s.transaction():  # even a write that bypasses the store's methods keeps the index true
+            s._execute("UPDATE documents SET clean_text = 'Gipfeltreffen in Wien.' WHERE id = 'a'")
     with open_store(path) as s:
         assert s.search("Wien")["total"] == 1 and s.search("Genf")["total"] == 0
