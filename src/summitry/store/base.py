@@ -98,6 +98,10 @@ class Store(EventTables, SearchTables, ExtractionViews):
             raise
 
     # -- back-end hooks -------------------------------------------------------
+    def _has_migrations_table(self) -> bool:
+        """Whether the store has been set up (its `migrations` table exists)."""
+        raise NotImplementedError
+
     def _sql(self, sql: str) -> str:
         """The query in the back end's placeholder style (written here with '?')."""
         return sql
@@ -171,7 +175,12 @@ class Store(EventTables, SearchTables, ExtractionViews):
                                  f"{__version__} does not know (it expects '{MIGRATIONS[v - 1].name}')")
 
     def _create_migrations_table(self) -> None:
-        self._execute(MIGRATIONS_TABLE)
+        # Only when missing, and under the write lock: two processes opening a new store at once
+        # would both create it, and outside a write transaction SQLite may refuse a read that
+        # turns into a write at once ("database is locked") and PostgreSQL a duplicate table.
+        if not self._has_migrations_table():
+            with self.transaction():
+                self._execute(MIGRATIONS_TABLE)
 
     def _migrate(self) -> None:
         self._create_migrations_table()

@@ -14,7 +14,7 @@ from typing import Any
 
 from summitry.errors import StoreError
 from summitry.store.base import Store
-from summitry.store.schema import MIGRATIONS_TABLE, POSTGRESQL
+from summitry.store.schema import POSTGRESQL
 from summitry.store.search_tsvector import TSVECTOR_SEARCH
 
 SCHEMES = ("postgresql://", "postgres://")
@@ -91,9 +91,5 @@ class PostgreSQLStore(Store):
         self._conn.execute("BEGIN")
         self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
 
-    def _create_migrations_table(self) -> None:
-        # Under the write lock: two processes opening a new database at once would both try to
-        # create it, and CREATE TABLE IF NOT EXISTS is not safe against that in PostgreSQL.
-        if not self._has_store(self._conn):
-            with self.transaction():
-                self._execute(MIGRATIONS_TABLE)
+    def _has_migrations_table(self) -> bool:
+        return self._has_store(self._conn)

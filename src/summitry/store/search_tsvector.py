@@ -46,7 +46,7 @@ def _create_config(execute) -> None:
     import psycopg
 
     execute(f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = pg_catalog.simple)")
-    if not execute("SELECT 1 FROM pg_available_extensions WHERE name = 'unaccent'").fetchall():
+    if not unaccent_available(execute):
         return
     # Creating it needs a right the user may lack (it is a trusted extension: a database owner
     # may); a failure must not abort the migration, so it runs in a savepoint of its own.
@@ -62,6 +62,11 @@ def _create_config(execute) -> None:
     dictionary = '"' + schema.replace('"', '""') + '".unaccent'  # it may live in another schema than ours
     execute(f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR hword, hword_part, word"
             f" WITH {dictionary}, simple")
+
+
+def unaccent_available(execute) -> bool:
+    """Whether the server has the unaccent extension to install (Debian: postgresql-contrib)."""
+    return bool(execute("SELECT 1 FROM pg_available_extensions WHERE name = 'unaccent'").fetchall())
 
 
 _MATCH = f"to_tsquery('{CONFIG}', ?) AS query"

@@ -37,3 +37,6 @@ class SQLiteStore(Store):
         # IMMEDIATE takes the write lock up front: two writers that both read first
         # and then write would otherwise fail with SQLITE_BUSY instead of waiting.
         self._conn.execute("BEGIN IMMEDIATE")
+
+    def _has_migrations_table(self) -> bool:
+        return bool(self._rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"))
