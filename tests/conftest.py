@@ -54,3 +54,13 @@ def store_url(request, tmp_path) -> str:
     import backends
 
     return backends.new_schema(request.getfixturevalue("postgres_database"))
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_store_url(request, tmp_path_factory) -> str:
+    """As store_url, for one store that a module's tests share (tests that only read it)."""
+    if request.param == "sqlite":
+        return str(tmp_path_factory.mktemp("store") / "store.db")
+    import backends
+
+    return backends.new_schema(request.getfixturevalue("postgres_database"))

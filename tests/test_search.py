@@ -86,17 +86,29 @@ TEXTS = {
 }
 
 
+def _fill(s: Store) -> Store:
+    for doc_id, (text, lang, day) in TEXTS.items():
+        s.add_document(make_doc(doc_id, text, language=lang, published=day, title=f"Titel {doc_id}"))
+    start = TEXTS["xi"][0].index(QUOTE)
+    s.save_extraction("xi", {"id": "xi", "quotes": [
+        {"text": QUOTE, "speaker": {"name": "Vladimir Putin", "wikidata": "Q7747"},
+         "start": start, "end": start + len(QUOTE)}]})
+    s.replace_events([{"id": "putin-xi-2025-01-21-call", "document_roles": [{"document": "xi", "role": "main"}]}])
+    return s
+
+
+@pytest.fixture(scope="module")
+def store(module_store_url):
+    """The small store, shared by the tests that only search it (one per back end)."""
+    with open_store(module_store_url) as s:
+        yield _fill(s)
+
+
 @pytest.fixture
-def store(store_url):
+def fresh_store(store_url):
+    """The small store, for a test of its own that changes it."""
     with open_store(store_url) as s:
-        for doc_id, (text, lang, day) in TEXTS.items():
-            s.add_document(make_doc(doc_id, text, language=lang, published=day, title=f"Titel {doc_id}"))
-        start = TEXTS["xi"][0].index(QUOTE)
-        s.save_extraction("xi", {"id": "xi", "quotes": [
-            {"text": QUOTE, "speaker": {"name": "Vladimir Putin", "wikidata": "Q7747"},
-             "start": start, "end": start + len(QUOTE)}]})
-        s.replace_events([{"id": "putin-xi-2025-01-21-call", "document_roles": [{"document": "xi", "role": "main"}]}])
-        yield s
+        yield _fill(s)
 
 
 def _hits(result):
@@ -156,7 +168,8 @@ def test_search_pages_through_the_hits(store):
     assert (pages[1]["limit"], pages[1]["offset"], pages[1]["query"]) == (3, 3, "Putin")
 
 
-def test_search_returns_current_versions_only(store):
+def test_search_returns_current_versions_only(fresh_store):
+    store = fresh_store
     store.add_document(make_doc("start", "Putin erwähnte das Abrüstungsabkommen.", published=date(2026, 2, 6)))
     assert store.search("START")["total"] == 1  # only "en" still says it
     assert store.search("Abrüstungsabkommen")["hits"][0]["published"] == "2026-02-06"
@@ -164,7 +177,8 @@ def test_search_returns_current_versions_only(store):
     assert store.search("Jahreszeit")["total"] == 0  # the old version's quote went with it
 
 
-def test_search_replaces_quotes_when_the_extraction_is_saved_again(store):
+def test_search_replaces_quotes_when_the_extraction_is_saved_again(fresh_store):
+    store = fresh_store
     store.save_extraction("xi", {"id": "xi", "quotes": [{"text": "Ein neues Zitat", "speaker": None}]})
     assert store.search("Jahreszeit", scope="quotes")["total"] == 0
     assert store.search("neues Zitat", scope="quotes")["hits"][0]["speaker"] is None
