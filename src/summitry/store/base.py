@@ -93,8 +93,8 @@ class Store(EventTables, SearchTables, ExtractionViews):
             self._migrate()
         except BaseException as exc:
             self.close()
-            if isinstance(exc, self._db_errors):
-                raise StoreError(f"cannot open store {label}: {exc}") from exc
+            if isinstance(exc, self._db_errors):  # on one line: PostgreSQL's messages have a DETAIL line
+                raise StoreError(f"cannot open store {label}: {' '.join(str(exc).split())}") from exc
             raise
 
     # -- back-end hooks -------------------------------------------------------

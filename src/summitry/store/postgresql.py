@@ -67,7 +67,12 @@ class PostgreSQLStore(Store):
             conn = psycopg.connect(dsn, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS)
         except psycopg.Error as exc:
             raise StoreError(f"cannot open store {label}: {self._problem(exc, dsn)}") from exc
-        if not create and not self._has_store(conn):
+        try:
+            missing = not create and not self._has_store(conn)
+        except psycopg.Error as exc:
+            conn.close()
+            raise StoreError(f"cannot open store {label}: {self._problem(exc, dsn)}") from exc
+        if missing:
             conn.close()
             raise StoreError(f"no store at {label}: ingest documents first (summitry ingest PATH)")
         super().__init__(conn, label=label)
@@ -89,7 +94,11 @@ class PostgreSQLStore(Store):
 
     def _begin(self) -> None:
         self._conn.execute("BEGIN")
-        self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        try:  # waits while another writer's transaction runs
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        except BaseException:  # interrupted while waiting: leave no transaction open behind
+            self._conn.rollback()
+            raise
 
     def _has_migrations_table(self) -> bool:
         return self._has_store(self._conn)
