@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import time
 from urllib.parse import quote
 
 import pytest
@@ -68,16 +69,27 @@ def with_search_path(dsn: str, schema: str) -> str:
 def create_database(name: str) -> str:
     """A new empty database (an old one of that name dropped first); returns its DSN."""
     admin = server_dsn()
+    drop_database(name)
     with _connect(admin) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         # UTF-8 whatever the server's default: documents are Unicode text
         conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
     return with_database(admin, name)
 
 
 def drop_database(name: str) -> None:
+    """Drop the database; the tests' stores are closed by now, but autovacuum may still be in it."""
+    import psycopg
+
     with _connect(server_dsn()) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for attempt in range(5):
+            try:
+                # not WITH (FORCE): that needs the right to end an autovacuum worker, which the
+                # tests' role lacks; a plain DROP ends autovacuum itself and waits a few seconds
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                return
+            except psycopg.errors.ObjectInUse:
+                time.sleep(0.5 * (attempt + 1))
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # a connection left open: end it
 
 
 def database_name(module: str) -> str:
