@@ -34,6 +34,15 @@ def web_store(tmp_path_factory) -> str:
     return db
 
 
+@pytest.fixture
+def http_server():
+    """A local HTTP server on 127.0.0.1 (a free port) serving canned replies (tests/local_server.py)."""
+    from local_server import LocalServer
+
+    with LocalServer() as server:
+        yield server
+
+
 # -- the store's back ends (tests/backends.py) ------------------------------------------------------
 @pytest.fixture(scope="module")
 def postgres_database(request):

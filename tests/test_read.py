@@ -59,8 +59,8 @@ def test_read_crlf_and_bom(tmp_path):
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file, not text"),
     ("archive.jsonl", b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "binary file, not text"),
     ("page.html", b"\x00\x01\x02<html>", "binary file, not text"),
-    ("slides.pdf", b"%PDF-1.7", "cannot read '.pdf' files; supported: .txt, .html, .htm, .jsonl"),
-    ("README", b"text", "cannot read files without an extension; supported: .txt, .html, .htm, .jsonl"),
+    ("slides.pdf", b"%PDF-1.7", "cannot read '.pdf' files; supported: .txt, .html, .htm, .jsonl, .warc, .warc.gz, .rss, .atom, .xml"),
+    ("README", b"text", "cannot read files without an extension; supported: .txt, .html, .htm, .jsonl, .warc, .warc.gz, .rss, .atom, .xml"),
 ])
 def test_read_bad_file_is_one_error(tmp_path, name, data, problem):
     f = write(tmp_path / name, data)
@@ -121,7 +121,7 @@ def test_read_folder_recursive_sorted_supported_only(tmp_path):
 def test_read_empty_folder_says_so(tmp_path):
     write(tmp_path / "notes.md", "nothing to read")
     [err] = read_inputs([str(tmp_path)])
-    assert err.problem == "no .txt, .html, .htm, .jsonl files in this folder"
+    assert err.problem == "no .txt, .html, .htm, .jsonl, .warc, .warc.gz files in this folder"
 
 
 def test_read_explicit_hidden_file_is_read(tmp_path):

@@ -70,30 +70,105 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.obj = {"db": db}
 
 
+def _parse_languages(_ctx, _param, value: str) -> frozenset[str] | None:
+    from summitry.read.language import parse_languages
+
+    try:
+        return parse_languages(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _parse_duration(_ctx, _param, value: str | None) -> float | None:
+    from summitry.watch import parse_duration
+
+    if value is None:
+        return None
+    try:
+        return parse_duration(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _echo_failures(outcome: str, detail: str) -> None:
+    """Progress without a terminal: only the error lines, on stderr."""
+    if outcome == "failed":
+        click.echo(detail, err=True)
+
+
+_DELAY_HELP = "Time between two requests to one host (1s, 0.5s; 0 for none)."
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option("--lang", "langs", default="de,en", show_default=True, callback=_parse_languages,
+              help="Archives (WARC): keep pages in these languages ('any' keeps all).")
+@click.option("--all-pages", is_flag=True,
+              help="Archives (WARC): extract every page, not only those that name a known person.")
+@click.option("--delay", default="1s", show_default=True, callback=_parse_duration, help=_DELAY_HELP)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
-    """Read, clean and store documents (.txt, .html, .jsonl, folders, '-' for stdin).
+def ingest(ctx: click.Context, paths: tuple[str, ...], langs: frozenset[str] | None, all_pages: bool,
+           delay: float) -> None:
+    """Read, clean and store documents (.txt, .html, .jsonl, folders, '-' for stdin, RSS/Atom feeds,
+    URLs, .warc/.warc.gz archives).
 
-    Example: summitry ingest articles/ feed.jsonl
+    Example: summitry ingest articles/ feed.jsonl https://example.org/news.rss crawl.warc.gz
     """
     from summitry.ingest import ingest_paths
+    from summitry.read import ReadOptions
     from summitry.render import ingest_progress
     from summitry.store import open_store
 
+    options = ReadOptions(langs=langs, prefilter=not all_pages, delay=delay)
     with open_store(ctx.obj["db"]) as store:
-        if sys.stderr.isatty():
-            with ingest_progress() as step:
-                report = ingest_paths(paths, store, progress=step)
-        else:
-            def echo_error(outcome: str, detail: str) -> None:
-                if outcome == "failed":
-                    click.echo(detail, err=True)
-
-            report = ingest_paths(paths, store, progress=echo_error)
+        try:
+            if sys.stderr.isatty():
+                with ingest_progress() as step:
+                    report = ingest_paths(paths, store, progress=step, options=options)
+            else:
+                report = ingest_paths(paths, store, progress=_echo_failures, options=options)
+        finally:
+            options.close()
+    for counts in options.archives:
+        click.echo(counts.summary())
     click.echo(report.summary())
     sys.exit(1 if report.failed else 0)
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, callback=_parse_duration,
+              help="Time between two rounds (30s, 15m, 1h).")
+@click.option("--rounds", type=click.IntRange(min=1), help="Stop after this many rounds (default: run until Ctrl-C).")
+@click.option("--delay", default="1s", show_default=True, callback=_parse_duration, help=_DELAY_HELP)
+@click.pass_context
+def watch(ctx: click.Context, feeds: tuple[str, ...], every: float, rounds: int | None, delay: float) -> None:
+    """Poll RSS/Atom feeds (files or URLs) and ingest the items not seen before; one line per round.
+
+    Example: summitry watch https://example.org/news.rss --every 15m
+    """
+    from datetime import datetime
+
+    from summitry.read.fetch import Fetcher
+    from summitry.store import open_store
+    from summitry.watch import Watcher, stop_on_interrupt
+    from summitry.watch import watch as run_watch
+
+    def on_round(result) -> None:
+        click.echo(f"{datetime.now():%Y-%m-%d %H:%M:%S} {result.line()}")
+
+    def on_interrupt() -> None:
+        click.echo("stopping after this round (Ctrl-C again to stop at once)", err=True)
+
+    with open_store(ctx.obj["db"]) as store, Fetcher(delay=delay) as fetcher:
+        watcher = Watcher(feeds, store, fetcher, progress=_echo_failures)
+        try:
+            with stop_on_interrupt(on_interrupt) as stop:
+                done = run_watch(watcher, every=every, rounds=rounds, on_round=on_round, wait=stop.wait)
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
+            return
+    click.echo(f"watched {len(feeds)} feeds for {done} rounds")
 
 
 @cli.command()

@@ -9,7 +9,7 @@ from summitry.clean import clean_document
 from summitry.errors import InputError, SummitryError
 from summitry.output import extraction_record
 from summitry.pipeline import extract_document
-from summitry.read import read_inputs
+from summitry.read import ReadOptions, read_inputs
 from summitry.records import RawDocument
 from summitry.store import Store
 
@@ -45,9 +45,12 @@ def _problem(exc: BaseException) -> str:
     return f"internal error ({type(exc).__name__}: {exc})"
 
 
-def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | None = None) -> IngestReport:
-    """Read, clean, extract and store every document under `paths`; errors are collected, not raised."""
-    return ingest_inputs(((path, read_inputs([path])) for path in paths), store, progress=progress)
+def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | None = None,
+                 options: ReadOptions | None = None) -> IngestReport:
+    """Read, clean, extract and store every document under `paths` (files, folders, URLs, feeds,
+    archives); errors are collected, not raised."""
+    options = options or ReadOptions()
+    return ingest_inputs(((path, read_inputs([path], options)) for path in paths), store, progress=progress)
 
 
 def ingest_inputs(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]]], store: Store, *,

@@ -52,6 +52,7 @@ class RawDocument:
     authors: list[str] = field(default_factory=list)  # given by the input (HTML metadata)
     published_hint: date | None = None  # weaker hint (HTML metadata): used when the text has none
     published_hint_source: str | None = None
+    crawled: date | None = None  # the day a crawler fetched the page (WARC-Date): the last resort
 
     @property
     def content_hash(self) -> str:
@@ -71,7 +72,7 @@ class Document:
     language: str | None
     title: str | None
     published: date | None
-    published_source: str | None  # input | header | byline | html-meta | text | None
+    published_source: str | None  # input | header | byline | html-meta | text | crawl | None
     authors: list[str]
     content_hash: str
     url: str | None = None

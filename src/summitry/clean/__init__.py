@@ -70,13 +70,14 @@ def clean_document(raw: RawDocument) -> Document:
 
 
 def _published(raw: RawDocument, found: Found) -> tuple[date | None, str | None]:
-    """The input's date wins, then the crawl header, a byline, HTML metadata, a dateline."""
+    """The input's date wins, then the crawl header, a byline, HTML metadata, a dateline, the crawl day."""
     for day, source in (
         (raw.published, "input"),
         (found.header_date, "header"),
         (found.byline_date, "byline"),
         (raw.published_hint, "html-meta"),
         (found.text_date, "text"),
+        (raw.crawled, "crawl"),
     ):
         if day is not None:
             return day, source

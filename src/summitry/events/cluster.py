@@ -26,8 +26,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import timedelta
+from itertools import combinations
 
-from summitry.events.index import Key, WindowIndex
+from summitry.events.index import Key, WindowIndex, blocks
 from summitry.events.match import event_similarity, fit_score, participants_fit, reports_fit
 from summitry.events.options import DEFAULT_OPTIONS, ClusterOptions
 from summitry.events.reports import Report
@@ -47,6 +48,22 @@ def _split_by_gaps(members: list[Report], tolerance: int) -> list[list[Report]]:
     _, neg_i = max(gaps)
     cut = -neg_i + 1
     return _split_by_gaps(members[:cut], tolerance) + _split_by_gaps(members[cut:], tolerance)
+
+
+def _log_keys(people: Iterable[str]) -> list[tuple[str, ...]]:
+    """Where a made or dropped event is logged: under its pairs (its person, if alone), and under
+    each person as ('*', person)."""
+    people = sorted(set(people))
+    return blocks(people) + [("*", p) for p in people]
+
+
+def _fit_keys(participants: Iterable[str]) -> list[tuple[str, ...]]:
+    """The log keys of every event these participants may fit (match.participants_fit): one person
+    fits any event with them; two or more share a pair with it, or it names one of them alone."""
+    people = sorted(set(participants))
+    if len(people) == 1:
+        return [("*", people[0])]
+    return list(combinations(people, 2)) + [(p,) for p in people]
 
 
 def _people(members: list[Report]) -> frozenset[str]:
@@ -112,11 +129,14 @@ class EventIndex:
         self._ambiguous: set[Key] = set()  # floaters that fit several anchored events equally: alone
         # a floater with no window at all may join any event of its people: its (similarity, fit) to
         # each is kept, so a refresh weighs only the anchored events made or dropped since the last one
-        self._open_parts: dict[Key, tuple[int, dict[str, tuple[float, float]]]] = {}  # (as of refresh n, parts)
+        # (as of refresh n, parts, the event chosen from them)
+        self._open_parts: dict[Key, tuple[int, dict[str, tuple[float, float]], str | None]] = {}
         self._changed_gids: dict[str, set[str]] = {}  # since the last refresh: event id → its people
         self._refreshes = 0
-        # per person, (refresh, event id) of the anchored events made or dropped with them in it
-        self._gid_log: dict[str, list[tuple[int, str]]] = {}
+        # (refresh, event id) of the anchored events made or dropped, filed as the people index files
+        # reports (by pair, a lone person, and each person: see _log_keys), so a windowless report
+        # reads only those it may fit
+        self._gid_log: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         # (coarse, participants) → the windows (lo, hi) of anchored events that changed there;
         # the same for floating-only events, which only mentions can join
         self._dirty_people: dict[tuple[str, tuple[str, ...]], set] = {}
@@ -326,9 +346,7 @@ class EventIndex:
                 continue
             before = self._attached.get(k, "new")
             if self._around(r) == (None, None):
-                parts = self._open_candidates(r, fresh=k in self._dirty_floaters)
-                now = _choose(parts, self.options, self.options.min_margin)
-                n_candidates = len(parts)
+                now, n_candidates = self._open_choice(r, fresh=k in self._dirty_floaters)
             else:
                 cands = self._candidate_events(r, floating=True)
                 now = _best(r, cands, self.options, margin=self.options.min_margin)
@@ -369,31 +387,35 @@ class EventIndex:
         self._changed_gids.setdefault(gid, set()).update(p for m in members for p in m.participants)
 
     def _log_changed_gids(self) -> None:
-        """File this refresh's made or dropped anchored events under their people, for `_open_candidates`."""
+        """File this refresh's made or dropped anchored events under their people, for `_open_choice`."""
         for gid, people in sorted(self._changed_gids.items()):
-            for person in people:
-                self._gid_log.setdefault(person, []).append((self._refreshes, gid))
+            for key in _log_keys(people):
+                self._gid_log.setdefault(key, []).append((self._refreshes, gid))
         self._changed_gids = {}
         self._refreshes += 1
 
-    def _open_candidates(self, r: Report, fresh: bool) -> dict[str, tuple[float, float]]:
-        """(similarity, fit) of a windowless floater to each anchored event it may join, brought up to
-        date from the events made or dropped since the last refresh (all of them when `fresh`)."""
+    def _open_choice(self, r: Report, fresh: bool) -> tuple[str | None, int]:
+        """(the event a windowless floater joins, how many it may join), from its (similarity, fit) to
+        each anchored event, brought up to date from the events made or dropped since the last
+        refresh (all of them when `fresh`)."""
         now = self._refreshes
-        epoch, parts = (None, None) if fresh else self._open_parts.get(r.key, (None, None))
+        epoch, parts, choice = (None, None, None) if fresh else self._open_parts.get(r.key, (None, None, None))
         if parts is None:
             parts = {gid: _parts(r, members, self.options)
                      for gid, members in self._candidate_events(r, floating=True).items()}
+            touched = True
         else:
             tol = self.options.date_tolerance
+            touched = False  # most refreshes change only events with others: the choice stands
             # every event made or dropped since this floater was last weighed, not only this round's
             mine = set(r.participants)
             changed = {gid for gid, people in self._changed_gids.items() if people & mine}
-            for person in mine:
-                log = self._gid_log.get(person, [])
+            for key in _fit_keys(mine):
+                log = self._gid_log.get(key, [])
                 changed.update(gid for _, gid in log[bisect_left(log, (epoch, "")):])
             for gid in sorted(changed):
-                parts.pop(gid, None)
+                if parts.pop(gid, None) is not None:
+                    touched = True
                 keys = self._anchor_groups.get(gid)
                 # most events of its people are with others: ruled out before their reports are read
                 if (keys is None or self.reports[keys[0]].coarse != r.coarse
@@ -402,8 +424,11 @@ class EventIndex:
                 members = [self.reports[m] for m in keys]
                 if any(r.when.admits(m.day, tol) for m in members):
                     parts[gid] = _parts(r, members, self.options)
-        self._open_parts[r.key] = (now, parts)
-        return parts
+                    touched = True
+        if touched:
+            choice = _choose(parts, self.options, self.options.min_margin)
+        self._open_parts[r.key] = (now, parts, choice)
+        return choice, len(parts)
 
     def _regroup_floaters(self, seeds: set[Key]) -> None:
         """Recompute the floating-only events of the connected groups of unattached floaters."""

@@ -71,8 +71,11 @@ class WindowIndex:
         self.bucket_days = bucket_days
         self._all = PeopleIndex()
         self._open = PeopleIndex()
-        self._buckets: dict[tuple, set[Key]] = defaultdict(set)
+        # (coarse, name) → date bucket → reports: a lookup touches only the names filed at all, and
+        # of a long window (a year of weekly buckets) only the buckets that hold something
+        self._buckets: dict[tuple, dict[int, set[Key]]] = {}
         self._filed: dict[Key, tuple[int, int] | None] = {}
+        self._n_open = 0  # reports filed by people alone (none, for reports that all have a day)
 
     def _bucket(self, day: date) -> int:
         return day.toordinal() // self.bucket_days
@@ -82,12 +85,14 @@ class WindowIndex:
         if lo is None or hi is None:
             self._open.add(r)
             self._filed[r.key] = None
+            self._n_open += 1
             return
         span = (self._bucket(lo), self._bucket(hi))
         self._filed[r.key] = span
         for name in self._names(r):
+            by_bucket = self._buckets.setdefault((r.coarse, name), {})
             for b in range(span[0], span[1] + 1):
-                self._buckets[(r.coarse, name, b)].add(r.key)
+                by_bucket.setdefault(b, set()).add(r.key)
 
     @staticmethod
     def _names(r: Report) -> list[tuple[str, ...]]:
@@ -96,24 +101,32 @@ class WindowIndex:
 
     def remove(self, r: Report) -> None:
         self._all.remove(r)
-        span = self._filed.pop(r.key, None)
+        if r.key not in self._filed:
+            return
+        span = self._filed.pop(r.key)
         if span is None:
             self._open.remove(r)
+            self._n_open -= 1
             return
         for name in self._names(r):
+            by_bucket = self._buckets.get((r.coarse, name))
+            if by_bucket is None:
+                continue
             for b in range(span[0], span[1] + 1):
-                bucket = self._buckets.get((r.coarse, name, b))
+                bucket = by_bucket.get(b)
                 if bucket is not None:
                     bucket.discard(r.key)
                     if not bucket:
-                        del self._buckets[(r.coarse, name, b)]
+                        del by_bucket[b]
+            if not by_bucket:
+                del self._buckets[(r.coarse, name)]
 
     def lookup(self, coarse: str, participants: Iterable[str], lo: date | None = None,
                hi: date | None = None) -> set[Key]:
         """Reports about some of these people whose window may meet [lo, hi] (all days if open)."""
         if lo is None or hi is None:
             return self._all.lookup(coarse, participants)
-        out = self._open.lookup(coarse, participants)
+        out = self._open.lookup(coarse, participants) if self._n_open else set()
         first, last = self._bucket(lo), self._bucket(hi)
         people = sorted(set(participants))
         if len(people) == 1:  # anyone with this person
@@ -121,8 +134,16 @@ class WindowIndex:
         else:  # a pair in common, or one of them alone (as PeopleIndex.lookup)
             names = list(combinations(people, 2)) + [(p,) for p in people]
         for name in names:
-            for b in range(first, last + 1):
-                found = self._buckets.get((coarse, name, b))
-                if found:
-                    out |= found
+            by_bucket = self._buckets.get((coarse, name))
+            if not by_bucket:
+                continue
+            if len(by_bucket) <= last - first:
+                for b, found in by_bucket.items():
+                    if first <= b <= last:
+                        out |= found
+            else:
+                for b in range(first, last + 1):
+                    found = by_bucket.get(b)
+                    if found:
+                        out |= found
         return out

@@ -4,9 +4,11 @@
     text.py    .txt
     html.py    .html/.htm through trafilatura and htmldate
     jsonl.py   .jsonl, one document per line
+    feed.py    RSS/Atom feeds (.rss, .atom, .xml, or a URL) and pages by URL, fetched by fetch.py
+    warc.py    .warc/.warc.gz archives, filtered by actor_filter.py and language.py
 
-`read_inputs` takes files, folders and "-" (stdin) and yields a RawDocument per
-document or an InputError per bad input, so a batch always runs to the end.
+`read_inputs` takes files, folders, URLs and "-" (stdin) and yields a RawDocument
+per document or an InputError per bad input, so a batch always runs to the end.
 """
 
 from __future__ import annotations
@@ -16,23 +18,62 @@ import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from summitry.errors import InputError
 from summitry.read import decode
+from summitry.read.feed import FEED_SUFFIXES, read_feed_file, read_url
+from summitry.read.fetch import Fetcher, is_url
 from summitry.read.html import html_document, read_html_file
 from summitry.read.jsonl import parse_jsonl, read_jsonl_file
+from summitry.read.language import LANGUAGES
 from summitry.read.text import read_text_file, text_document
+from summitry.read.warc import WARC_SUFFIXES, WarcCounts, read_warc
 from summitry.records import RawDocument
 
-__all__ = ["SUPPORTED", "read_inputs", "read_path", "read_stdin", "sniff"]
+__all__ = ["SUPPORTED", "ReadOptions", "read_inputs", "read_path", "read_stdin", "sniff"]
 
-SUPPORTED = (".txt", ".html", ".htm", ".jsonl")
+DOCUMENTS = (".txt", ".html", ".htm", ".jsonl")
+# A folder walk never goes to the network, so it leaves feeds out: they are read when named.
+WALKED = DOCUMENTS + WARC_SUFFIXES
+SUPPORTED = WALKED + FEED_SUFFIXES
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
 
 _MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|section|main)\b", re.I)
+
+
+@dataclass
+class ReadOptions:
+    """How URLs, feeds and archives are read (files and stdin need none of it)."""
+
+    langs: frozenset[str] | None = frozenset(LANGUAGES)  # archives: pages in these languages (None: any)
+    prefilter: bool = True  # archives: only pages that name a known person
+    delay: float = 1.0  # seconds between two requests to one host
+    fetcher: Fetcher | None = None  # made on first use, so a run on files opens no HTTP client
+    archives: list[WarcCounts] = field(default_factory=list)  # what each archive read did
+
+    def get_fetcher(self) -> Fetcher:
+        """The fetcher, made now if need be."""
+        if self.fetcher is None:
+            self.fetcher = Fetcher(delay=self.delay)
+        return self.fetcher
+
+    def close(self) -> None:
+        """Close the fetcher's connections."""
+        if self.fetcher is not None:
+            self.fetcher.close()
+
+
+def suffix_of(name: str) -> str:
+    """The kind a file name says, lower-cased: '.warc.gz' counts as one suffix."""
+    lower = name.lower()
+    for long in WARC_SUFFIXES:
+        if lower.endswith(long):
+            return long
+    return Path(lower).suffix
 
 
 def sniff(text: str) -> str:
@@ -73,10 +114,12 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[RawDocument | InputEr
         yield exc
 
 
-def read_path(path: Path, source: str | None = None) -> Iterator[RawDocument | InputError]:
+def read_path(path: Path, source: str | None = None,
+              options: ReadOptions | None = None) -> Iterator[RawDocument | InputError]:
     """Read one file by its extension."""
     source = source or str(path)
-    suffix = path.suffix.lower()
+    options = options or ReadOptions()
+    suffix = suffix_of(path.name)
     if suffix not in SUPPORTED:
         try:
             os.stat(path)  # a missing file is reported as missing, whatever its name
@@ -88,6 +131,14 @@ def read_path(path: Path, source: str | None = None) -> Iterator[RawDocument | I
         return
     if suffix == ".jsonl":
         yield from read_jsonl_file(path, source)
+        return
+    if suffix in WARC_SUFFIXES:
+        counts = WarcCounts(source)
+        options.archives.append(counts)
+        yield from read_warc(path, source, counts, langs=options.langs, prefilter=options.prefilter)
+        return
+    if suffix in FEED_SUFFIXES:
+        yield from read_feed_file(path, source, options.get_fetcher())
         return
     try:
         yield read_html_file(path, source) if suffix in (".html", ".htm") else read_text_file(path, source)
@@ -111,18 +162,22 @@ def walk(folder: Path) -> Iterator[Path | InputError]:
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = [d for d in dirs if not _hidden(d)]
         found.extend(Path(root) / f for f in files
-                     if not _hidden(f) and Path(f).suffix.lower() in SUPPORTED)
+                     if not _hidden(f) and suffix_of(f) in WALKED)
     yield from errors
     if not found and not errors:
-        yield InputError(str(folder), f"no {', '.join(SUPPORTED)} files in this folder")
+        yield InputError(str(folder), f"no {', '.join(WALKED)} files in this folder")
     yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
-def read_inputs(paths: Sequence[str]) -> Iterator[RawDocument | InputError]:
+def read_inputs(paths: Sequence[str], options: ReadOptions | None = None) -> Iterator[RawDocument | InputError]:
     """Yield one RawDocument per input document, or an InputError for a bad one."""
+    options = options or ReadOptions()
     for p in paths:
         if str(p) == STDIN:
             yield from read_stdin()
+            continue
+        if is_url(str(p)):
+            yield from read_url(str(p), options.get_fetcher())
             continue
         path = Path(p)
         if path.is_dir():
@@ -130,6 +185,6 @@ def read_inputs(paths: Sequence[str]) -> Iterator[RawDocument | InputError]:
                 if isinstance(item, InputError):
                     yield item
                 else:
-                    yield from read_path(item)
+                    yield from read_path(item, options=options)
         else:
-            yield from read_path(path, str(p))
+            yield from read_path(path, str(p), options)
