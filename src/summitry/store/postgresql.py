@@ -19,7 +19,9 @@ from summitry.store.search_tsvector import TSVECTOR_SEARCH
 
 SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_SECONDS = 10
-WRITE_LOCK = 0x53554D4D  # "SUMM": the advisory lock key every summitry writer takes
+# The advisory lock a writer takes: this key, and the store's schema (stores in two schemas of
+# one database need not wait for each other).
+WRITE_LOCK = 0x53554D4D  # "SUMM"
 
 
 def is_postgresql(location: str) -> bool:
@@ -95,7 +97,7 @@ class PostgreSQLStore(Store):
     def _begin(self) -> None:
         self._conn.execute("BEGIN")
         try:  # waits while another writer's transaction runs
-            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s::integer, hashtext(current_schema()))", (WRITE_LOCK,))
         except BaseException:  # interrupted while waiting: leave no transaction open behind
             self._conn.rollback()
             raise
