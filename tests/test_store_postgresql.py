@@ -84,7 +84,8 @@ def _ingest_in_process(url: str, worker: int, start, failures) -> None:
                 # document may become current between the two, and get this one's extraction
                 with store.transaction():
                     store.add_document(make_doc(shared, f"Fassung von {worker}: Text {i}."))
-                    store.save_extraction(shared, {"id": shared, "quotes": [{"text": f"Zitat {worker}", "speaker": None}]})
+                    quotes = [{"text": f"Zitat {worker}", "speaker": None}]
+                    store.save_extraction(shared, {"id": shared, "quotes": quotes})
                 store.save_reports(shared, [])
     except BaseException as exc:  # noqa: BLE001 - reported to the test, which fails on it
         failures.put(f"writer {worker}: {traceback.format_exc()}")

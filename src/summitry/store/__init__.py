@@ -20,7 +20,8 @@ from summitry.store.base import AmbiguousDocument, Store, StoredDocument
 from summitry.store.postgresql import is_postgresql, redact
 from summitry.store.schema import SCHEMA_VERSION
 
-__all__ = ["AmbiguousDocument", "SCHEMA_VERSION", "Store", "StoredDocument", "default_db_path", "open_store", "store_label"]
+__all__ = ["AmbiguousDocument", "SCHEMA_VERSION", "Store", "StoredDocument", "default_db_path", "open_store",
+           "store_label"]
 
 
 def default_db_path() -> Path | str:

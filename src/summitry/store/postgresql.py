@@ -1,9 +1,9 @@
 """The PostgreSQL back end: one store shared by a team, `--db postgresql://user@host/db`.
 
 The same schema and queries as SQLite (base.py), over psycopg 3 in autocommit mode with explicit
-transactions. Writers take a transaction-level advisory lock (one per store), so two processes ingesting at
-once wait for each other as SQLite's writers do (BEGIN IMMEDIATE), while readers never wait: the
-versioning rules read, then write, and must not interleave with another writer's.
+transactions. Writers take a transaction-level advisory lock (one per store), so two processes
+ingesting at once wait for each other as SQLite's writers do (BEGIN IMMEDIATE), while readers never
+wait: the versioning rules read, then write, and must not interleave with another writer's.
 """
 
 from __future__ import annotations

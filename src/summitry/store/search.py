@@ -63,7 +63,8 @@ FTS5_SEARCH = SearchSQL(
            " ORDER BY relevance DESC, rank, doc_id, kind, fts_row LIMIT ? OFFSET ?",
     snippets={
         "document": f"SELECT snippet(documents_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…',"
-                    f" {DOCUMENT_SNIPPET_TOKENS}) AS snippet FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?",
+                    f" {DOCUMENT_SNIPPET_TOKENS}) AS snippet FROM documents_fts"
+                    " WHERE documents_fts MATCH ? AND rowid = ?",
         "quote": f"SELECT snippet(quotes_fts, 0, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…',"
                  f" {QUOTE_SNIPPET_TOKENS}) AS snippet FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = ?",
     },
