@@ -1,8 +1,8 @@
 """The store's one interface, written once in portable SQL over a DB-API connection.
 
 A back end (sqlite.py, postgresql.py) supplies the connection, how to begin a write
-transaction, how to spell placeholders, its dialect for the migrations and its search SQL. Everything else,
-including the versioning rules, lives here so both back ends behave the same.
+transaction, how to spell placeholders, its dialect for the migrations and its search SQL.
+Everything else, including the versioning rules, lives here so both back ends behave the same.
 
 Versioning: a document's `id` is shared by all its stored versions; each version is one row.
 Adding a document whose content hash is stored already changes nothing; one whose id (or URL)
