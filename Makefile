@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 $(BIN)/summitry: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,postgresql]'
 	@touch $@
 
 setup: $(BIN)/summitry
@@ -28,7 +28,13 @@ browser-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# A PostgreSQL server for the store tests (tests/backends.py): Debian's, installed as root when
+# missing, started on 127.0.0.1, with a role for the tests. Prints the DSN; `make test` then runs
+# the store tests on PostgreSQL too with SUMMITRY_TEST_POSTGRES=<that DSN>.
+postgres:
+	@bash .ci/postgres
+
 bench: setup
 	$(BIN)/python bench/bench_clean.py
 
-.PHONY: setup demo test bench browser-deps
+.PHONY: setup demo test bench browser-deps postgres

@@ -46,3 +46,35 @@ def http_server():
 
     with LocalServer() as server:
         yield server
+
+
+# -- the store's back ends (tests/backends.py) ------------------------------------------------------
+@pytest.fixture(scope="module")
+def postgres_database(request):
+    """The DSN of a PostgreSQL database of this test module's own, dropped after it (skips without a server)."""
+    import backends
+
+    name = backends.database_name(request.module.__name__)
+    dsn = backends.create_database(name)
+    yield dsn
+    backends.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> str:
+    """Where a fresh, empty store is to be opened: a SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    import backends
+
+    return backends.new_schema(request.getfixturevalue("postgres_database"))
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_store_url(request, tmp_path_factory) -> str:
+    """As store_url, for one store that a module's tests share (tests that only read it)."""
+    if request.param == "sqlite":
+        return str(tmp_path_factory.mktemp("store") / "store.db")
+    import backends
+
+    return backends.new_schema(request.getfixturevalue("postgres_database"))

@@ -229,9 +229,9 @@ def test_events_removal_is_undone_exactly(seed):
 
 
 # -- the store ----------------------------------------------------------------------------------
-def test_events_store_round_trip(tmp_path):
+def test_events_store_round_trip(store_url):  # on SQLite and on PostgreSQL (conftest.py)
     docs = _corpus_docs()
-    path = str(tmp_path / "s.db")
+    path = store_url
     with open_store(path) as store:
         index = load_index(store)
         for d in docs[:30]:

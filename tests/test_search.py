@@ -1,8 +1,12 @@
-"""Full-text search: the query sanitiser, Store.search over a small store, the 0005 migration."""
+"""Full-text search: the query sanitiser, Store.search over a small store, the 0005 migration.
+
+Searches run on both back ends (`store_url`, conftest.py) and must find the same hits; their
+ranking functions differ (FTS5's bm25, PostgreSQL's ts_rank), so hits are compared as sets where
+the order is not the point.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -13,7 +17,7 @@ from test_store import make_doc
 from summitry.errors import BadQuery, StoreError
 from summitry.store import Store, open_store
 from summitry.store import base as store_base
-from summitry.store.fts import fts_query, split_highlights
+from summitry.store.fts import fts_query, split_highlights, tsquery
 from summitry.store.schema import MIGRATIONS, SCHEMA_VERSION, SQLITE, m0005_search
 
 # -- the sanitiser ----------------------------------------------------------
@@ -36,6 +40,18 @@ from summitry.store.schema import MIGRATIONS, SCHEMA_VERSION, SQLITE, m0005_sear
 ])
 def test_fts_query_makes_safe_fts5(text, expected):
     assert fts_query(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("New START", "'new' & 'start':*"),
+    ('"New START" Vertrag', "('new' <-> 'start') & 'vertrag':*"),  # a phrase: words one after the other
+    ("Xi-Putin*", "('xi' <-> 'putin':*)"),
+    ("Putin OR Trump Xi", "('putin':* | 'trump':*) & 'xi'"),
+    ("Mueller", "('mueller':* | 'muller':*)"),
+    ("(Putin) !NOT <-> 'a':* \\", "'putin':* & 'not' & 'a':*"),  # no tsquery operator or quote gets through
+])
+def test_tsquery_makes_safe_tsquery(text, expected):
+    assert tsquery(text) == expected
 
 
 @pytest.mark.parametrize("text", ["", "   ", "*", "()", '"', '""', "AND", "OR OR", "- – …", "\x00"])
@@ -70,17 +86,29 @@ TEXTS = {
 }
 
 
+def _fill(s: Store) -> Store:
+    for doc_id, (text, lang, day) in TEXTS.items():
+        s.add_document(make_doc(doc_id, text, language=lang, published=day, title=f"Titel {doc_id}"))
+    start = TEXTS["xi"][0].index(QUOTE)
+    s.save_extraction("xi", {"id": "xi", "quotes": [
+        {"text": QUOTE, "speaker": {"name": "Vladimir Putin", "wikidata": "Q7747"},
+         "start": start, "end": start + len(QUOTE)}]})
+    s.replace_events([{"id": "putin-xi-2025-01-21-call", "document_roles": [{"document": "xi", "role": "main"}]}])
+    return s
+
+
+@pytest.fixture(scope="module")
+def store(module_store_url):
+    """The small store, shared by the tests that only search it (one per back end)."""
+    with open_store(module_store_url) as s:
+        yield _fill(s)
+
+
 @pytest.fixture
-def store(tmp_path):
-    with open_store(str(tmp_path / "search.db")) as s:
-        for doc_id, (text, lang, day) in TEXTS.items():
-            s.add_document(make_doc(doc_id, text, language=lang, published=day, title=f"Titel {doc_id}"))
-        start = TEXTS["xi"][0].index(QUOTE)
-        s.save_extraction("xi", {"id": "xi", "quotes": [
-            {"text": QUOTE, "speaker": {"name": "Vladimir Putin", "wikidata": "Q7747"},
-             "start": start, "end": start + len(QUOTE)}]})
-        s.replace_events([{"id": "putin-xi-2025-01-21-call", "document_roles": [{"document": "xi", "role": "main"}]}])
-        yield s
+def fresh_store(store_url):
+    """The small store, for a test of its own that changes it."""
+    with open_store(store_url) as s:
+        yield _fill(s)
 
 
 def _hits(result):
@@ -140,7 +168,8 @@ def test_search_pages_through_the_hits(store):
     assert (pages[1]["limit"], pages[1]["offset"], pages[1]["query"]) == (3, 3, "Putin")
 
 
-def test_search_returns_current_versions_only(store):
+def test_search_returns_current_versions_only(fresh_store):
+    store = fresh_store
     store.add_document(make_doc("start", "Putin erwähnte das Abrüstungsabkommen.", published=date(2026, 2, 6)))
     assert store.search("START")["total"] == 1  # only "en" still says it
     assert store.search("Abrüstungsabkommen")["hits"][0]["published"] == "2026-02-06"
@@ -148,7 +177,8 @@ def test_search_returns_current_versions_only(store):
     assert store.search("Jahreszeit")["total"] == 0  # the old version's quote went with it
 
 
-def test_search_replaces_quotes_when_the_extraction_is_saved_again(store):
+def test_search_replaces_quotes_when_the_extraction_is_saved_again(fresh_store):
+    store = fresh_store
     store.save_extraction("xi", {"id": "xi", "quotes": [{"text": "Ein neues Zitat", "speaker": None}]})
     assert store.search("Jahreszeit", scope="quotes")["total"] == 0
     assert store.search("neues Zitat", scope="quotes")["hits"][0]["speaker"] is None
@@ -179,8 +209,8 @@ def test_search_any_text_gives_hits_or_a_bad_query_never_an_sqlite_error(store, 
 
 # -- the migration ----------------------------------------------------------
 
-def test_migration_backfills_a_store_made_at_0004(tmp_path, monkeypatch):
-    path = str(tmp_path / "old.db")
+def test_migration_backfills_a_store_made_at_0004(store_url, monkeypatch):
+    path = store_url
     with monkeypatch.context() as m:  # a store written before 0005_search existed
         m.setattr(store_base, "MIGRATIONS", MIGRATIONS[:-1])
         m.setattr(store_base, "SCHEMA_VERSION", SCHEMA_VERSION - 1)
@@ -208,11 +238,11 @@ def test_migration_without_fts5_is_a_clear_store_error():
         m0005_search(lambda sql, params=(): NotCompiledIn(), SQLITE)
 
 
-def test_search_index_follows_documents_by_trigger(tmp_path):
-    path = str(tmp_path / "t.db")
+def test_search_index_follows_documents_by_trigger(store_url):
+    path = store_url
     with open_store(path) as s:
         s.add_document(make_doc("a", "Gipfeltreffen in Genf."))
-    with sqlite3.connect(path) as con:  # even a write that bypasses the store keeps the index true
-        con.execute("UPDATE documents SET clean_text = 'Gipfeltreffen in Wien.' WHERE id = 'a'")
+        with s.transaction():  # even a write that bypasses the store's methods keeps the index true
+            s._execute("UPDATE documents SET clean_text = 'Gipfeltreffen in Wien.' WHERE id = 'a'")
     with open_store(path) as s:
         assert s.search("Wien")["total"] == 1 and s.search("Genf")["total"] == 0

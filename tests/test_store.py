@@ -1,4 +1,8 @@
-"""The store: versioning rules, migrations, transactions, lookups."""
+"""The store: versioning rules, migrations, transactions, lookups, on SQLite and on PostgreSQL.
+
+`store_url` (conftest.py) runs a test once per back end; tests of one back end's own ways
+(SQLite's files and pragmas) take a path of their own.
+"""
 
 from __future__ import annotations
 
@@ -29,9 +33,15 @@ def make_doc(doc_id: str, text: str, **meta) -> Document:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(str(tmp_path / "store.db")) as s:
+def store(store_url):
+    with open_store(store_url) as s:
         yield s
+
+
+def has_table(store: Store, name: str) -> bool:
+    if store.dialect.name == "sqlite":
+        return bool(store._rows("SELECT name FROM sqlite_master WHERE name = ?", (name,)))
+    return store._rows("SELECT to_regclass(?) IS NOT NULL AS found", (name,))[0]["found"]
 
 
 def rows(store: Store) -> int:
@@ -169,8 +179,8 @@ def test_store_failed_write_leaves_nothing_half_written(store, monkeypatch):
     assert store.add_document(make_doc("b", "Zwei.")) == "new"  # the store is still usable
 
 
-def test_store_failed_migration_is_rolled_back(tmp_path, monkeypatch):
-    path = str(tmp_path / "store.db")
+def test_store_failed_migration_is_rolled_back(store_url, monkeypatch):
+    path = store_url
     open_store(path).close()
 
     def half_done(execute, dialect):
@@ -181,16 +191,16 @@ def test_store_failed_migration_is_rolled_back(tmp_path, monkeypatch):
     monkeypatch.setattr(store_base, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(RuntimeError):
         open_store(path)
-    con = sqlite3.connect(path)
-    assert con.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'").fetchall() == []
-    assert con.execute("SELECT MAX(version) FROM migrations").fetchone()[0] == SCHEMA_VERSION
-    con.close()
+    monkeypatch.undo()
+    with open_store(path) as s:
+        assert not has_table(s, "half_done")
+        assert s.schema_version == SCHEMA_VERSION
 
 
 # -- schema -----------------------------------------------------------------
 
-def test_store_migrations_are_recorded_once(tmp_path):
-    path = str(tmp_path / "store.db")
+def test_store_migrations_are_recorded_once(store_url):
+    path = store_url
     for _ in range(2):
         with open_store(path) as s:
             assert [m["name"] for m in s.applied_migrations()] == [m.name for m in MIGRATIONS]
@@ -201,23 +211,21 @@ def test_store_migrations_are_recorded_once(tmp_path):
     (SCHEMA_VERSION + 1, "9999_from_the_future", "newer than"),
     (1, None, "does not know"),
 ])
-def test_store_unknown_schema_is_refused(tmp_path, version, name, message):
-    path = str(tmp_path / "store.db")
-    open_store(path).close()
-    con = sqlite3.connect(path)
-    with con:
+def test_store_unknown_schema_is_refused(store_url, version, name, message):
+    path = store_url
+    with open_store(path) as s, s.transaction():
         if name is None:  # same number, another migration: a diverged schema
-            con.execute("UPDATE migrations SET name = 'other' WHERE version = ?", (version,))
+            s._execute("UPDATE migrations SET name = 'other' WHERE version = ?", (version,))
         else:
-            con.execute("INSERT INTO migrations VALUES (?, ?, '2030-01-01')", (version, name))
-    con.close()
+            s._execute("INSERT INTO migrations VALUES (?, ?, '2030-01-01')", (version, name))
     with pytest.raises(StoreError, match=message):
         open_store(path)
 
 
-def test_store_uses_wal_and_foreign_keys(store):
-    assert store._rows("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
-    assert store._rows("PRAGMA foreign_keys")[0]["foreign_keys"] == 1
+def test_store_uses_wal_and_foreign_keys(tmp_path):
+    with open_store(str(tmp_path / "store.db")) as store:
+        assert store._rows("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
+        assert store._rows("PRAGMA foreign_keys")[0]["foreign_keys"] == 1
 
 
 def test_store_not_a_database_is_a_store_error(tmp_path):
@@ -249,14 +257,14 @@ def test_store_in_memory(tmp_path):
         assert s.add_document(make_doc("a", "Eins.")) == "new"
 
 
-def test_store_upgrades_an_older_store_in_place(tmp_path, monkeypatch):
-    path = str(tmp_path / "old.db")
+def test_store_upgrades_an_older_store_in_place(store_url, monkeypatch):
+    path = store_url
     with monkeypatch.context() as m:  # a store written before the last migration existed
         m.setattr(store_base, "MIGRATIONS", MIGRATIONS[:-1])
         m.setattr(store_base, "SCHEMA_VERSION", SCHEMA_VERSION - 1)
-        open_store(path).close()
-    with sqlite3.connect(path) as con:  # a document as the older code wrote it
-        con.execute(
+        old = open_store(path)
+    with old, old.transaction():  # a document as the older code wrote it
+        old._execute(
             "INSERT INTO documents (id, version, source, format, authors, content_hash, raw_text, clean_text,"
             " n_chars, offsets, paragraphs, removed, ingested_at) VALUES ('kept', 1, 'kept.txt', 'txt', '[]', 'h1',"
             " ?, ?, 39, '[[0, 39, 0, 39, 1]]', '[[0, 39]]', '[]', '2026-01-01T00:00:00+00:00')",

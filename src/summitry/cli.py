@@ -62,7 +62,8 @@ def _parse_date(_ctx, _param, value: str | None) -> date | None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="summitry")
 @click.option("--db", envvar="SUMMITRY_DB", metavar="PATH",
-              help="Store to use (SQLite file). Default: a per-user data file; env SUMMITRY_DB.")
+              help="Store to use: a SQLite file, or postgresql://user@host/db. Default: a per-user data file;"
+                   " env SUMMITRY_DB.")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
     """Find, compare and trace reports of contacts between world leaders."""
@@ -518,7 +519,9 @@ def serve(ctx: click.Context, host: str, port: int, read_only: bool, db_path: st
     if host not in ("127.0.0.1", "localhost", "::1"):
         _error(f"serving on {host}: other machines can reach this app"
                + ("" if read_only else " and ingest into the store (consider --read-only)"))
-    click.echo(f"summitry on http://{host}:{port}/ (store {app.state.settings.db_path}"
+    from summitry.store import store_label
+
+    click.echo(f"summitry on http://{host}:{port}/ (store {store_label(app.state.settings.db_path)}"
                f"{', read-only' if read_only else ''}); Ctrl-C stops it", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

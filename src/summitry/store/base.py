@@ -1,8 +1,8 @@
 """The store's one interface, written once in portable SQL over a DB-API connection.
 
-A back end (sqlite.py; PostgreSQL later) supplies the connection, how to begin a write
-transaction, how to spell placeholders, and its dialect for the migrations. Everything else,
-including the versioning rules, lives here so both back ends behave the same.
+A back end (sqlite.py, postgresql.py) supplies the connection, how to begin a write
+transaction, how to spell placeholders, its dialect for the migrations and its search SQL.
+Everything else, including the versioning rules, lives here so both back ends behave the same.
 
 Versioning: a document's `id` is shared by all its stored versions; each version is one row.
 Adding a document whose content hash is stored already changes nothing; one whose id (or URL)
@@ -93,11 +93,15 @@ class Store(EventTables, SearchTables, ExtractionViews):
             self._migrate()
         except BaseException as exc:
             self.close()
-            if isinstance(exc, self._db_errors):
-                raise StoreError(f"cannot open store {label}: {exc}") from exc
+            if isinstance(exc, self._db_errors):  # on one line: PostgreSQL's messages have a DETAIL line
+                raise StoreError(f"cannot open store {label}: {' '.join(str(exc).split())}") from exc
             raise
 
     # -- back-end hooks -------------------------------------------------------
+    def _has_migrations_table(self) -> bool:
+        """Whether the store has been set up (its `migrations` table exists)."""
+        raise NotImplementedError
+
     def _sql(self, sql: str) -> str:
         """The query in the back end's placeholder style (written here with '?')."""
         return sql
@@ -170,8 +174,16 @@ class Store(EventTables, SearchTables, ExtractionViews):
                 raise StoreError(f"the store {self.label} has migration {v} '{name}', which summitry "
                                  f"{__version__} does not know (it expects '{MIGRATIONS[v - 1].name}')")
 
+    def _create_migrations_table(self) -> None:
+        # Only when missing, and under the write lock: two processes opening a new store at once
+        # would both create it, and outside a write transaction SQLite may refuse a read that
+        # turns into a write at once ("database is locked") and PostgreSQL a duplicate table.
+        if not self._has_migrations_table():
+            with self.transaction():
+                self._execute(MIGRATIONS_TABLE)
+
     def _migrate(self) -> None:
-        self._execute(MIGRATIONS_TABLE)
+        self._create_migrations_table()
         applied = self.applied_migrations()
         self._check_known(applied)
         done = {m["version"] for m in applied}

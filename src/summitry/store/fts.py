@@ -1,8 +1,10 @@
-"""Search text as people type it → a safe FTS5 query; FTS5 snippets → plain text with highlight ranges.
+"""Search text as people type it → a safe FTS5 query or tsquery; snippets → plain text with highlight ranges.
 
-People type words and "quoted phrases", not FTS5 syntax: `New START`, `Xi-Putin`, a stray `"`,
-`(`, `*` or `AND` must never reach SQLite as syntax. So every word becomes an FTS5 string
-("…", which FTS5 never reads as an operator), a quoted phrase or a hyphenated word one phrase,
+People type words and "quoted phrases", not query syntax: `New START`, `Xi-Putin`, a stray `"`,
+`(`, `*` or `AND` must never reach SQLite or PostgreSQL as syntax. So the text is parsed here into
+terms of letters and digits (`parse_query`), and each back end's query is written from those: every
+word becomes an FTS5 string ("…", which FTS5 never reads as an operator) or a quoted tsquery lexeme
+('…'), a quoted phrase or a hyphenated word one phrase (FTS5 "a b", tsquery 'a' <-> 'b'),
 and only three things keep a meaning: OR between two terms, a trailing `*` (prefix search),
 and AND, which is what terms next to each other mean anyway. A plain word of five letters or more
 is searched as a prefix too, so that it finds its German inflections.
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from summitry.errors import BadQuery
 
@@ -31,33 +35,44 @@ _MIN_VARIANT_LENGTH = 4
 _INFLECTED_FROM = 5
 
 
-def _string(tokens: list[str], prefix: bool = False) -> str:
-    # tokens are letters and digits only, so they need no escaping inside "…"
-    return '"' + " ".join(tokens).lower() + '"' + ("*" if prefix else "")
+@dataclass(frozen=True)
+class Term:
+    """Words that must follow each other (one word, or a phrase), lower-cased; `prefix`: the last one may go on."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
 
 
-def _word_term(word: str, prefix: bool) -> str:
-    """One word, OR its other German spellings."""
+# A parsed query: groups joined by AND; a group's items joined by OR; an item's terms are one
+# typed word's spellings (OR'd too, but kept apart so each back end renders the query as typed).
+Item = tuple[Term, ...]
+Query = list[list[Item]]
+
+
+def _word_item(word: str, prefix: bool) -> Item:
+    """One word, and its other German spellings."""
     word = word.lower()
     forms = [word]
     for written, variant in _SPELLING_VARIANTS:
         other = word.replace(written, variant)
         if other != word and len(other) >= _MIN_VARIANT_LENGTH and other not in forms:
             forms.append(other)
-    if len(forms) == 1:
-        return _string(forms, prefix)
-    return "(" + " OR ".join(_string([f], prefix) for f in forms) + ")"
+    return tuple(Term((form,), prefix) for form in forms)
 
 
-def _chunk_terms(chunk: str) -> list[str]:
-    """The term(s) of one space-separated chunk outside quotes: a word, or a phrase ("Xi-Putin")."""
+def _phrase_item(words: list[str], prefix: bool = False) -> Item:
+    return (Term(tuple(w.lower() for w in words), prefix),)
+
+
+def _chunk_items(chunk: str) -> list[Item]:
+    """The item of one space-separated chunk outside quotes: a word, or a phrase ("Xi-Putin")."""
     words = _WORD.findall(chunk)
     if not words:
         return []
     prefix = chunk.rstrip(")]}.,;:!?").endswith("*")
     if len(words) == 1:
-        return [_word_term(words[0], prefix or len(words[0]) >= _INFLECTED_FROM)]
-    return [_string(words, prefix)]
+        return [_word_item(words[0], prefix or len(words[0]) >= _INFLECTED_FROM)]
+    return [_phrase_item(words, prefix)]
 
 
 def _parts(text: str) -> list[tuple[bool, str]]:
@@ -68,18 +83,18 @@ def _parts(text: str) -> list[tuple[bool, str]]:
     return [(i % 2 == 1, p) for i, p in enumerate(pieces)]
 
 
-def fts_query(text: str) -> str:
-    """The FTS5 query for what a user typed; BadQuery when it holds no word to search for."""
-    groups: list[list[str]] = []  # terms joined by OR within a group, groups by AND
+def parse_query(text: str) -> Query:
+    """What a user typed as groups of terms; BadQuery when it holds no word to search for."""
+    groups: Query = []
     pending_or = False
     for quoted, part in _parts(unicodedata.normalize("NFKC", text)):
         if quoted:
             words = _WORD.findall(part)
-            items = [_string(words)] if words else []
+            items: list[Item | str] = [_phrase_item(words)] if words else []
         else:
             items = []
             for chunk in part.split():
-                items.extend(["OR"] if chunk == "OR" else [] if chunk == "AND" else _chunk_terms(chunk))
+                items.extend(["OR"] if chunk == "OR" else [] if chunk == "AND" else _chunk_items(chunk))
         for item in items:
             if item == "OR":
                 pending_or = bool(groups)
@@ -93,7 +108,38 @@ def fts_query(text: str) -> str:
     n_terms = sum(len(g) for g in groups)
     if n_terms > MAX_TERMS:
         raise BadQuery(f"the query has {n_terms} words or phrases; at most {MAX_TERMS} are searched")
-    return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
+    return groups
+
+
+def render(query: Query, term: Callable[[Term], str], or_: str, and_: str) -> str:
+    """A parsed query in a back end's syntax, given how it spells one term, OR and AND."""
+    def any_of(alternatives: list[str]) -> str:
+        return alternatives[0] if len(alternatives) == 1 else "(" + f" {or_} ".join(alternatives) + ")"
+
+    return f" {and_} ".join(any_of([any_of([term(t) for t in item]) for item in group]) for group in query)
+
+
+def fts5_term(term: Term) -> str:
+    # words are letters and digits only, so they need no escaping inside "…"
+    return '"' + " ".join(term.words) + '"' + ("*" if term.prefix else "")
+
+
+def fts_query(text: str) -> str:
+    """The FTS5 query for what a user typed; BadQuery when it holds no word to search for."""
+    return render(parse_query(text), fts5_term, "OR", "AND")
+
+
+def tsquery_term(term: Term) -> str:
+    # 'quoted' lexemes: letters and digits need no escaping, and no operator can be spelt with them
+    words = [f"'{w}'" for w in term.words]
+    if term.prefix:
+        words[-1] += ":*"
+    return words[0] if len(words) == 1 else "(" + " <-> ".join(words) + ")"
+
+
+def tsquery(text: str) -> str:
+    """The PostgreSQL tsquery (for to_tsquery) for what a user typed; BadQuery as for fts_query."""
+    return render(parse_query(text), tsquery_term, "|", "&")
 
 
 def split_highlights(marked: str) -> tuple[str, list[list[int]]]:

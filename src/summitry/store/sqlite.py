@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 
 from summitry.errors import StoreError
 from summitry.store.base import Store
 from summitry.store.schema import SQLITE
 
 BUSY_TIMEOUT_SECONDS = 30  # wait this long for another process's write instead of failing
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """WAL journal mode, waiting for another process that is opening the same new file.
+
+    Switching the journal mode needs the file to itself, and SQLite answers "database is locked"
+    at once rather than wait the busy timeout, so two processes opening a new store both at once
+    would otherwise fail one of them.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class SQLiteStore(Store):
@@ -27,7 +46,7 @@ class SQLiteStore(Store):
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             if path != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
+                _use_wal(conn)
         except sqlite3.Error as exc:
             conn.close()
             raise StoreError(f"cannot open store {path}: {exc}") from exc
@@ -37,3 +56,6 @@ class SQLiteStore(Store):
         # IMMEDIATE takes the write lock up front: two writers that both read first
         # and then write would otherwise fail with SQLITE_BUSY instead of waiting.
         self._conn.execute("BEGIN IMMEDIATE")
+
+    def _has_migrations_table(self) -> bool:
+        return bool(self._rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"))
