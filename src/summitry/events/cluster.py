@@ -144,6 +144,8 @@ class EventIndex:
         self._dirty_floaters: set[Key] = set()
         self._dirty_mentions: set[Key] = set()
         self.changed: set[str] = set()  # documents whose events changed since the caller last looked
+        # the store's count of report writes this index reflects (events.persist); None: unknown
+        self.reports_written: int | None = None
 
     # -- adding and removing documents ---------------------------------------------------
     def add_reports(self, reports: Iterable[Report]) -> None:

@@ -17,15 +17,19 @@ from summitry.events.reports import Report, reports_of
 
 def load_index(store, options: ClusterOptions = DEFAULT_OPTIONS) -> EventIndex:
     """An index over every stored report (backfilled from stored extractions the first time)."""
-    if store.count_reports() == 0:
-        backfill_reports(store, options)
+    with store.transaction():  # the reports and their count as of one moment
+        if store.count_reports() == 0:
+            backfill_reports(store, options)
+        records = store.iter_reports()
+        written = store.reports_written()
     index = EventIndex(options)
     by_doc: dict[str, list[Report]] = {}
-    for rec in store.iter_reports():
+    for rec in records:
         r = Report.from_plain(rec)
         by_doc.setdefault(r.doc_id, []).append(r)
     for doc_id in sorted(by_doc):
         index.add_reports(by_doc[doc_id])
+    index.reports_written = written
     return index
 
 
@@ -44,7 +48,11 @@ def backfill_reports(store, options: ClusterOptions = DEFAULT_OPTIONS) -> int:
 def add_document(store, index: EventIndex, record: dict[str, Any], text: str) -> None:
     """Save one document's reports and let it join (or open) events in the index."""
     reports = reports_of(record, text, index.options)
-    store.save_reports(str(record["id"]), [r.to_plain() for r in reports])
+    with store.transaction():
+        before = store.reports_written()
+        store.save_reports(str(record["id"]), [r.to_plain() for r in reports])
+    # another process's reports since the index was read make it stale (save_events reads them)
+    index.reports_written = before + 1 if before == index.reports_written else None
     if reports:
         index.add_reports(reports)
     else:
@@ -52,8 +60,14 @@ def add_document(store, index: EventIndex, record: dict[str, Any], text: str) ->
 
 
 def save_events(store, index: EventIndex) -> tuple[int, int]:
-    """Write the index's events to the store (only rows that changed); returns (written, deleted)."""
-    return store.replace_events(merge_events(index.groups(), index.secondary()))
+    """Write the index's events to the store (only rows that changed); returns (written, deleted).
+
+    When another process stored reports since the index read them (two ingests at once), the events
+    are computed again from every stored report, under the write lock, so neither's are lost."""
+    with store.transaction():
+        if store.reports_written() != index.reports_written:
+            index = load_index(store, index.options)
+        return store.replace_events(merge_events(index.groups(), index.secondary()))
 
 
 def stored_events(store) -> list[dict[str, Any]]:

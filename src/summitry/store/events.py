@@ -22,6 +22,12 @@ class EventTables:
             for rep in reports:
                 self._execute("INSERT INTO event_reports (doc_id, idx, role, report) VALUES (?, ?, ?, ?)",
                               (doc_id, rep["index"], rep["role"], json.dumps(rep, ensure_ascii=False)))
+            self._execute("UPDATE counters SET value = value + 1 WHERE name = 'reports'")
+
+    def reports_written(self) -> int:
+        """How many times reports were saved in this store: a writer's events are whole only if
+        nobody else saved any since it read them."""
+        return self._rows("SELECT value FROM counters WHERE name = 'reports'")[0]["value"]
 
     def iter_reports(self) -> list[dict[str, Any]]:
         """Read-only: every stored report, by document and position."""

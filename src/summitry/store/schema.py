@@ -213,6 +213,18 @@ def _sync_triggers(execute: Execute, table: str, index: str, cols: Sequence[str]
     execute(f"CREATE TRIGGER {index}_update AFTER UPDATE OF {names} ON {table} BEGIN {drop} {add} END")
 
 
+def m0006_report_counter(execute: Execute, dialect: Dialect) -> None:
+    """A counter of report writes: an ingest about to save its events sees by it whether another
+    process stored reports since it loaded them (its events must count those too)."""
+    execute(f"""
+        CREATE TABLE counters (
+            name {dialect.text} NOT NULL PRIMARY KEY,
+            value INTEGER NOT NULL
+        )
+    """)
+    execute("INSERT INTO counters (name, value) VALUES ('reports', 0)")
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -225,6 +237,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_published_month", m0003_published_month),
     Migration("0004_events", m0004_events),
     Migration("0005_search", m0005_search),
+    Migration("0006_report_counter", m0006_report_counter),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
