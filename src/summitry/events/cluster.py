@@ -127,15 +127,15 @@ class EventIndex:
         self._group_people: dict[str, frozenset[str]] = {}  # event id → everyone its reports name
         self._mention_of: dict[Key, str | None] = {}
         self._ambiguous: set[Key] = set()  # floaters that fit several anchored events equally: alone
-        # a floater with no window at all may join any event of its people: its (similarity, fit) to
-        # each is kept, so a refresh weighs only the anchored events made or dropped since the last one
+        # a report with no window at all may join any event of its people: its (similarity, fit) to
+        # each is kept, so a refresh weighs only the events made or dropped since the last one
         # (as of refresh n, parts, the event chosen from them)
         self._open_parts: dict[Key, tuple[int, dict[str, tuple[float, float]], str | None]] = {}
         self._changed_gids: dict[str, set[str]] = {}  # since the last refresh: event id → its people
         self._refreshes = 0
-        # (refresh, event id) of the anchored events made or dropped, filed as the people index files
-        # reports (by pair, a lone person, and each person: see _log_keys), so a windowless report
-        # reads only those it may fit
+        # (refresh, event id) of the events made or dropped (anchored and floating-only), filed as
+        # the people index files reports (by pair, a lone person, and each person: see _log_keys),
+        # so a windowless report reads only those it may fit
         self._gid_log: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         # (coarse, participants) → the windows (lo, hi) of anchored events that changed there;
         # the same for floating-only events, which only mentions can join
@@ -178,6 +178,7 @@ class EventIndex:
             if r.role == "mention":
                 self._mentions.remove(r)
                 self._mention_of.pop(key, None)
+                self._open_parts.pop(key, None)
                 self._dirty_mentions.discard(key)
                 del self.reports[key]
                 continue
@@ -239,7 +240,9 @@ class EventIndex:
     def _drop_float_group(self, gid: str) -> list[Key]:
         """Dissolve a floating-only event; returns its members."""
         members = self._float_groups.pop(gid, [])
-        self._group_people.pop(gid, None)
+        people = self._group_people.pop(gid, None)
+        if people:
+            self._changed_gids.setdefault(gid, set()).update(people)
         for m in members:
             self._float_group.pop(m, None)
             if m in self.reports:
@@ -375,7 +378,10 @@ class EventIndex:
             r = self.reports.get(k)
             if r is None:
                 continue
-            now = _best(r, self._candidate_events(r, floating=False), self.options)
+            if self._around(r) == (None, None):
+                now, _ = self._open_choice(r, fresh=k in self._dirty_mentions, mention=True)
+            else:
+                now = _best(r, self._candidate_events(r, floating=False), self.options)
             if self._mention_of.get(k, "new") != now:
                 self.changed.add(r.doc_id)
             self._mention_of[k] = now
@@ -389,27 +395,29 @@ class EventIndex:
         self._changed_gids.setdefault(gid, set()).update(p for m in members for p in m.participants)
 
     def _log_changed_gids(self) -> None:
-        """File this refresh's made or dropped anchored events under their people, for `_open_choice`."""
+        """File this refresh's made or dropped events under their people, for `_open_choice`."""
         for gid, people in sorted(self._changed_gids.items()):
             for key in _log_keys(people):
                 self._gid_log.setdefault(key, []).append((self._refreshes, gid))
         self._changed_gids = {}
         self._refreshes += 1
 
-    def _open_choice(self, r: Report, fresh: bool) -> tuple[str | None, int]:
-        """(the event a windowless floater joins, how many it may join), from its (similarity, fit) to
-        each anchored event, brought up to date from the events made or dropped since the last
-        refresh (all of them when `fresh`)."""
+    def _open_choice(self, r: Report, fresh: bool, *, mention: bool = False) -> tuple[str | None, int]:
+        """(the event a windowless report joins, how many it may join), from its (similarity, fit) to
+        each event it may join, brought up to date from the events made or dropped since it was last
+        weighed (all of them when `fresh`): a windowless report may join any event of its people,
+        and weighing them all again at every refresh would make the clustering quadratic.
+
+        A floater weighs the anchored events (and joins only a clear best); a mention weighs the
+        floating-only events too (and links to the best), as `_candidate_events` has it."""
         now = self._refreshes
         epoch, parts, choice = (None, None, None) if fresh else self._open_parts.get(r.key, (None, None, None))
         if parts is None:
             parts = {gid: _parts(r, members, self.options)
-                     for gid, members in self._candidate_events(r, floating=True).items()}
+                     for gid, members in self._candidate_events(r, floating=not mention).items()}
             touched = True
         else:
-            tol = self.options.date_tolerance
             touched = False  # most refreshes change only events with others: the choice stands
-            # every event made or dropped since this floater was last weighed, not only this round's
             mine = set(r.participants)
             changed = {gid for gid, people in self._changed_gids.items() if people & mine}
             for key in _fit_keys(mine):
@@ -418,19 +426,30 @@ class EventIndex:
             for gid in sorted(changed):
                 if parts.pop(gid, None) is not None:
                     touched = True
-                keys = self._anchor_groups.get(gid)
-                # most events of its people are with others: ruled out before their reports are read
-                if (keys is None or self.reports[keys[0]].coarse != r.coarse
-                        or not participants_fit(r.participants, self._group_people[gid])):
-                    continue
-                members = [self.reports[m] for m in keys]
-                if any(r.when.admits(m.day, tol) for m in members):
+                members = self._candidate_members(r, gid, mention)
+                if members is not None:
                     parts[gid] = _parts(r, members, self.options)
                     touched = True
         if touched:
-            choice = _choose(parts, self.options, self.options.min_margin)
+            choice = _choose(parts, self.options, 0.0 if mention else self.options.min_margin)
         self._open_parts[r.key] = (now, parts, choice)
         return choice, len(parts)
+
+    def _candidate_members(self, r: Report, gid: str, mention: bool) -> list[Report] | None:
+        """The reports of event `gid` if windowless r may join it (`_candidate_events`' rules), else None."""
+        keys = self._anchor_groups.get(gid)
+        anchored = keys is not None
+        if not anchored and mention:
+            keys = self._float_groups.get(gid)
+        # most events of its people are with others: ruled out before their reports are read
+        if (keys is None or self.reports[keys[0]].coarse != r.coarse
+                or not participants_fit(r.participants, self._group_people[gid])):
+            return None
+        members = [self.reports[m] for m in keys]
+        if anchored:
+            tol = self.options.date_tolerance
+            return members if any(r.when.admits(m.day, tol) for m in members) else None
+        return members if all(reports_fit(r, m, self.options) for m in members) else None
 
     def _regroup_floaters(self, seeds: set[Key]) -> None:
         """Recompute the floating-only events of the connected groups of unattached floaters."""
@@ -468,6 +487,7 @@ class EventIndex:
                 gid = _gid("f", group)
                 self._float_groups[gid] = [m.key for m in group]
                 self._group_people[gid] = _people(group)
+                self._note_changed(gid, group)
                 for m in group:
                     self._float_group[m.key] = gid
                     self._grouped.add(m, *self._span(m))
