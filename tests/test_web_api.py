@@ -170,3 +170,13 @@ def test_web_api_export_unknown_format_or_filter(api):
     r = api.get("/api/export/pdf")
     assert r.status_code == 404 and r.json()["error"] == "no export format 'pdf'; formats: jsonl, csv, ics, graphml"
     assert api.get("/api/export/csv?kind=chat").status_code == 422
+
+
+def test_web_app_bound_to_loopback_answers_only_loopback_host_names(web_store):
+    """A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) gets no data."""
+    from summitry.web.app import LOOPBACK_NAMES
+
+    app = create_app(web_store, read_only=True, allowed_hosts=LOOPBACK_NAMES)
+    assert TestClient(app, base_url="http://localhost:8000").get("/api/events").status_code == 200
+    assert TestClient(app, base_url="http://127.0.0.1:8000").get("/api/events").status_code == 200
+    assert TestClient(app, base_url="http://rebound.example:8000").get("/api/events").status_code == 400

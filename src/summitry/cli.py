@@ -513,9 +513,10 @@ def serve(ctx: click.Context, host: str, port: int, read_only: bool, db_path: st
     """
     import uvicorn
 
-    from summitry.web.app import create_app
+    from summitry.web.app import LOOPBACK_NAMES, create_app
 
-    app = create_app(db_path or ctx.obj["db"], read_only=read_only)
+    local = host in ("127.0.0.1", "localhost")
+    app = create_app(db_path or ctx.obj["db"], read_only=read_only, allowed_hosts=LOOPBACK_NAMES if local else None)
     if host not in ("127.0.0.1", "localhost", "::1"):
         _error(f"serving on {host}: other machines can reach this app"
                + ("" if read_only else " and ingest into the store (consider --read-only)"))
