@@ -141,6 +141,23 @@ def test_events_mentions_link_without_reporting():
     assert by_docs[frozenset({"b"})]["mentioned_in"] == []
 
 
+def test_events_a_plan_fulfilled_names_the_sources_that_announced_it():
+    events = events_of(
+        doc("invite", contact(["Xi", "Putin"], kind="visit", status="planned", timex="2023-03"),
+            published="2023-02-22"),
+        doc("visit", contact(["Xi", "Putin"], kind="visit", day="2023-03-20"), published="2023-03-21"),
+        doc("preview", contact(["Xi", "Putin"], kind="phone_call", day="2023-03-09"),
+            contact(["Xi", "Putin"], kind="visit", status="planned", timex="2023-03", main=False),
+            published="2023-03-10"))
+    visit = next(e for e in events if e["kind"] == "visit")
+    assert visit["status"] == "occurred" and visit["documents"] == ["invite", "visit"]
+    assert [(a["document"], a["published"], a["role"]) for a in visit["announced"]] == [
+        ("invite", "2023-02-22", "main"), ("preview", "2023-03-10", "mention")]
+    only_planned = events_of(doc("invite", contact(["Xi", "Putin"], kind="visit", status="planned",
+                                                   timex="2023-03"), published="2023-02-22"))
+    assert only_planned[0]["status"] == "planned" and only_planned[0]["announced"] == []
+
+
 def test_events_disagreements_keep_each_source():
     events = events_of(
         doc("a", contact(["Putin", "Xi"], kind="video_call", day="2026-02-04", evidence="am 4. Februar"),

@@ -71,6 +71,8 @@ def print_event(ev: dict[str, Any]) -> None:
             ("places", _votes_line(ev.get("places", []))), ("initiator", _votes_line(ev.get("initiator", []))),
             ("topics", ", ".join(f"{t['topic']} ({t['support']})" for t in ev.get("topics", []))),
             ("documents", ", ".join(ev["documents"])), ("mentioned in", ", ".join(ev.get("mentioned_in", []))),
+            ("announced in", ", ".join(f"{a['document']} ({a['published'] or 'undated'})"
+                                       for a in ev.get("announced", []))),
             ("languages", ", ".join(ev.get("languages", [])))]
     for key, value in rows:
         if value:

@@ -132,6 +132,20 @@ def _place_votes(reports: list[Report]) -> list[dict[str, Any]]:
             for p, rs in ranked]
 
 
+def _announced(main: list[Report], mentions: list[Report], status: str) -> list[dict[str, Any]]:
+    """The plan a contact that took place fulfilled: the sources that reported it as planned (an
+    invitation, an announcement), earliest first. Empty for a contact that has not taken place."""
+    if status != "occurred":
+        return []
+    planned = sorted((r for r in list(main) + list(mentions) if r.status == "planned"),
+                     key=lambda r: (r.published or date.max, r.doc_id, r.role != "main", r.index))
+    firsts = {}
+    for r in planned:  # a document once, by its first report of the plan
+        firsts.setdefault(r.doc_id, r)
+    return [{**_source(r), "published": r.published.isoformat() if r.published else None,
+             "role": r.role} for r in firsts.values()]
+
+
 def merge_event(main: list[Report], mentions: list[Report], related: list[Report] = ()) -> dict[str, Any]:
     """The merged record of one event.
 
@@ -172,6 +186,7 @@ def merge_event(main: list[Report], mentions: list[Report], related: list[Report
     topics = Counter(t for r in main for t in r.facts.get("topics", []))
     rec["topics"] = [{"topic": t, "support": n} for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))]
     rec["quotes"] = [{**q, "document": r.doc_id} for r in main for q in r.facts.get("quotes", [])]
+    rec["announced"] = _announced(main, mentions, status)
     disagreements = []
     if len(date_votes) > 1:
         disagreements.append({"field": "date", "values": date_votes})
