@@ -321,22 +321,15 @@ class EventIndex:
     # -- steps 2 and 3: floating reports, then mentions -------------------------------------
     def _candidate_events(self, r: Report, floating: bool) -> dict[str, list[Report]]:
         """Events (id → reports) r may join: anchored ones, and for mentions floating ones too."""
-        tol = self.options.date_tolerance
         lo, hi = self._around(r)
         gids = {self._anchor_group[k] for k in self._anchors.lookup(r.coarse, r.participants, lo, hi)}
         if not floating:
             gids |= {self._float_group[k] for k in self._grouped.lookup(r.coarse, r.participants, lo, hi)}
         out = {}
         for gid in gids:
-            if not participants_fit(r.participants, self._group_people[gid]):
-                continue
-            members = [self.reports[k] for k in (self._anchor_groups.get(gid) or self._float_groups[gid])]
-            if gid.startswith("a:"):
-                if not any(r.when.admits(m.day, tol) for m in members):
-                    continue
-            elif not all(reports_fit(r, m, self.options) for m in members):
-                continue
-            out[gid] = members
+            members = self._candidate_members(r, gid, mention=not floating)
+            if members is not None:
+                out[gid] = members
         return out
 
     def refresh(self) -> None:
@@ -436,7 +429,8 @@ class EventIndex:
         return choice, len(parts)
 
     def _candidate_members(self, r: Report, gid: str, mention: bool) -> list[Report] | None:
-        """The reports of event `gid` if windowless r may join it (`_candidate_events`' rules), else None."""
+        """The reports of event `gid` if r may join it, else None: an anchored event when r admits one of its
+        days, a floating-only one (for a mention) when r fits each of its reports."""
         keys = self._anchor_groups.get(gid)
         anchored = keys is not None
         if not anchored and mention:
