@@ -92,16 +92,16 @@ def test_cli_ingest_bad_file_among_good_ones(corpus, db, bad_name, content):
 
 
 def test_cli_ingest_unexpected_failure_is_reported_and_batch_goes_on(corpus, db, monkeypatch):
-    import summitry.ingest
+    import summitry.pipeline
 
-    real_clean = summitry.ingest.clean_document
+    real_clean = summitry.pipeline.clean_document
 
     def clean(raw):
         if raw.id == "alpha":
             raise ZeroDivisionError("cleaner bug")
         return real_clean(raw)
 
-    monkeypatch.setattr(summitry.ingest, "clean_document", clean)
+    monkeypatch.setattr(summitry.pipeline, "clean_document", clean)  # ingest cleans through the pipeline
     result = run(db, "ingest", str(corpus))
     assert result.exit_code == 1
     assert result.stderr.strip().startswith("ERROR: ")
@@ -190,14 +190,14 @@ def test_cli_db_option_and_env(corpus, tmp_path):
 
 
 def test_cli_ingest_known_text_is_not_cleaned_again(corpus, db, monkeypatch):
-    import summitry.ingest
+    import summitry.pipeline
 
     run(db, "ingest", str(corpus))
 
     def clean(raw):
         raise AssertionError(f"{raw.id} cleaned again")
 
-    monkeypatch.setattr(summitry.ingest, "clean_document", clean)
+    monkeypatch.setattr(summitry.pipeline, "clean_document", clean)
     result = run(db, "ingest", str(corpus))
     assert result.exit_code == 0 and summary(result) == (4, 0, 4, 0, 0)
 

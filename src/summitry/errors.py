@@ -7,6 +7,16 @@ class SummitryError(Exception):
     """Base class for errors the user can act on."""
 
 
+def problem_of(exc: BaseException) -> str:
+    """One line for what went wrong with one input: our own errors say it, an OS error has its
+    reason, anything else is an internal error named with its type."""
+    if isinstance(exc, SummitryError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return f"internal error ({type(exc).__name__}: {exc})"
+
+
 class InputError(SummitryError):
     """One input (file, line, URL) cannot be read; the batch goes on without it."""
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from summitry.clean import clean_document
-from summitry.errors import InputError, SummitryError
+from summitry.errors import InputError, problem_of
 from summitry.output import extraction_record
-from summitry.pipeline import extract_document
+from summitry.pipeline import process_item
 from summitry.read import ReadOptions, read_inputs
 from summitry.records import Document, RawDocument
 from summitry.store import Store
@@ -38,13 +37,6 @@ class IngestReport:
                 f"{self.versions} new versions, {self.failed} failed")
 
 
-def _problem(exc: BaseException) -> str:
-    """A one-line description of an exception nobody anticipated."""
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return f"internal error ({type(exc).__name__}: {exc})"
-
-
 def ingest_paths(paths: Iterable[str], store: Store, *, progress: Progress | None = None,
                  options: ReadOptions | None = None, workers: int = 1, cluster: str | None = None) -> IngestReport:
     """Read, clean, extract and store every document under `paths` (files, folders, URLs, feeds,
@@ -67,12 +59,12 @@ def _read_items(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]]]
             except StopIteration:
                 break
             except Exception as exc:  # noqa: BLE001 - the reader's own bug, reported as input error
-                yield InputError(getattr(exc, "filename", None) or path, _problem(exc))
+                yield InputError(getattr(exc, "filename", None) or path, problem_of(exc))
                 break
             yield item
 
 
-Prepared = tuple[RawDocument | InputError, "tuple[Document, dict] | InputError | None"]
+Prepared = tuple[RawDocument | InputError, tuple[Document, dict] | InputError | None]
 
 
 def prepare(job: tuple[RawDocument | InputError, bool]) -> Prepared:
@@ -81,13 +73,8 @@ def prepare(job: tuple[RawDocument | InputError, bool]) -> Prepared:
     item, known = job
     if known or isinstance(item, InputError):
         return item, None
-    try:
-        doc = clean_document(item)
-        return item, (doc, extraction_record(extract_document(doc)))
-    except InputError as exc:
-        return item, exc
-    except Exception as exc:  # noqa: BLE001 - one broken document must not end the batch
-        return item, InputError(item.source, str(exc) if isinstance(exc, SummitryError) else _problem(exc))
+    ex = process_item(item)
+    return item, ex if isinstance(ex, InputError) else (ex.document, extraction_record(ex))
 
 
 def ingest_inputs(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]]], store: Store, *,
@@ -140,7 +127,7 @@ def ingest_inputs(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]
             failed(exc.source, exc.problem)
             continue
         except Exception as exc:  # noqa: BLE001 - one broken document must not end the batch
-            failed(item.source, str(exc) if isinstance(exc, SummitryError) else _problem(exc))
+            failed(item.source, problem_of(exc))
             continue
         if outcome == "new":
             report.new += 1

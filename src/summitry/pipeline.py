@@ -22,7 +22,7 @@ from summitry.annotate.sentences import split_sentences
 from summitry.annotate.timex import tag_timexes
 from summitry.annotate.topics import tag_topics
 from summitry.clean import clean_document
-from summitry.errors import InputError, SummitryError
+from summitry.errors import InputError, problem_of
 from summitry.extract import extract_contacts
 from summitry.extract.sides import assign_sides
 from summitry.parallel import ordered_map
@@ -86,11 +86,8 @@ def extract_stored(store) -> Iterator[Extraction | InputError]:
     for doc in store.iter_documents():
         try:
             ex = extract_document(doc)
-        except SummitryError as exc:
-            yield InputError(doc.source, str(exc))
-            continue
         except Exception as exc:  # noqa: BLE001 - one broken document must not end the batch
-            yield InputError(doc.source, f"internal error ({type(exc).__name__}: {exc})")
+            yield InputError(doc.source, problem_of(exc))
             continue
         record = extraction_record(ex)
         store.save_extraction(doc.id, record)
@@ -106,10 +103,10 @@ def process_item(item: RawDocument | InputError) -> Extraction | InputError:
         return item
     try:
         return process(item)
-    except SummitryError as exc:
-        return InputError(item.source, str(exc))
+    except InputError as exc:  # it names its input already
+        return exc
     except Exception as exc:  # noqa: BLE001 - one broken document must not end the batch
-        return InputError(item.source, f"internal error ({type(exc).__name__}: {exc})")
+        return InputError(item.source, problem_of(exc))
 
 
 def process_paths(paths: Sequence[str], *, workers: int = 1,
