@@ -96,6 +96,23 @@ def test_watch_waits_between_rounds_and_stops_when_told(server, tmp_path):
     assert lines == [Round(1, new=1), Round(2, known=1)]
 
 
+def test_watch_skips_pages_another_run_stored_between_rounds(server, tmp_path):
+    feed = tmp_path / "local.rss"
+    feed.write_text(rss([("A", server.url("/a"), DATE)]), encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    lines = []
+    from summitry.read.fetch import Fetcher
+
+    with open_store(db) as store, Fetcher(delay=0) as fetcher:
+        watcher = Watcher([str(feed)], store, fetcher)
+        lines.append(watcher.poll(1))
+        feed.write_text(rss([("B", server.url("/b"), DATE), ("A", server.url("/a"), DATE)]), encoding="utf-8")
+        assert run(db, "ingest", server.url("/b")).exit_code == 0  # another run, while watch waits
+        lines.append(watcher.poll(2))
+    assert lines == [Round(1, new=1), Round(2, known=2)]
+    assert server.paths() == ["/a", "/b"]  # watch fetched neither page again
+
+
 @pytest.mark.parametrize("text, seconds", [("30s", 30), ("15m", 900), ("1h", 3600), ("1h30m", 5400), ("2", 2),
                                            ("0.5s", 0.5), ("1d", 86400)])
 def test_parse_duration(text, seconds):

@@ -103,6 +103,15 @@ def test_store_document_round_trips(store):
     assert back.raw_span(0, 7) == doc.raw_span(0, 7)
 
 
+def test_store_stored_ids_names_those_stored_in_any_version(store):
+    for i in range(3):
+        store.add_document(make_doc(f"d{i}", f"Text {i}."))
+    store.add_document(make_doc("d1", "Text 1, corrected."))
+    asked = [f"d{i}" for i in range(1200)] + ["d1", "x"]  # more than one query's worth
+    assert store.stored_ids(asked) == {"d0", "d1", "d2"}
+    assert store.stored_ids([]) == set()
+
+
 def test_store_iter_documents_yields_current_versions_by_id(store):
     for doc_id, text in [("b", "Zwei."), ("a", "Eins."), ("a", "Eins, neu.")]:
         store.add_document(make_doc(doc_id, text))

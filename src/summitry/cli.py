@@ -129,6 +129,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], langs: frozenset[str] | N
     """
     from summitry.ingest import ingest_paths
     from summitry.read import ReadOptions
+    from summitry.read.position import input_size
     from summitry.render import ingest_progress
     from summitry.store import open_store
 
@@ -136,7 +137,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], langs: frozenset[str] | N
     with open_store(ctx.obj["db"]) as store:
         try:
             if sys.stderr.isatty():
-                with ingest_progress() as step:
+                with ingest_progress(input_size(paths), lambda: options.position.bytes_read) as step:
                     report = ingest_paths(paths, store, progress=step, options=options, workers=workers,
                                           cluster=cluster)
             else:

@@ -8,7 +8,8 @@ from typing import Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
-from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
 from rich.table import Table
 from rich.text import Text
 
@@ -168,28 +169,45 @@ def highlighted(rec: dict[str, Any]) -> Group:
 
 
 class _RateColumn(ProgressColumn):
-    """Documents per second over the last seconds (rich's own speed columns count bytes)."""
+    """Documents per second over the last seconds.
+
+    rich's own speed counts what the bar counts: bytes read when the size is known (for the ETA),
+    documents otherwise; bytes are turned into documents at the run's average size.
+    """
 
     def render(self, task) -> Text:
-        return Text(f"{task.speed:,.0f} documents/s" if task.speed else "")
+        documents, speed = task.fields.get("documents", 0), task.speed
+        if not (documents and speed and task.completed):
+            return Text("")
+        return Text(f"{speed * documents / task.completed:,.0f} documents/s")
 
 
 @contextmanager
-def ingest_progress() -> Iterator[Callable[[str, str], None]]:
-    """A progress bar on stderr for `ingest`; yields the callback, prints errors above the bar."""
-    bar = Progress(SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
-                   TextColumn("{task.completed} documents"), _RateColumn(), TimeElapsedColumn(),
-                   console=Console(stderr=True), transient=True)
+def ingest_progress(total_bytes: int | None = None,
+                    bytes_read: Callable[[], int] | None = None) -> Iterator[Callable[[str, str], None]]:
+    """A progress bar on stderr for `ingest`; yields the callback, prints errors above the bar.
+
+    With the input's size known (`total_bytes`) and how much of it is read, it shows how far the
+    run is and the time it still needs; a stream shows only its rate.
+    """
+    columns = [SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
+               TextColumn("{task.fields[documents]} documents"), _RateColumn(), TimeElapsedColumn()]
+    if total_bytes:
+        columns.append(TimeRemainingColumn())
+    bar = Progress(*columns, console=Console(stderr=True), transient=True)
+    documents = 0
 
     def step(outcome: str, detail: str) -> None:
+        nonlocal documents
+        documents += 1
         if outcome == "failed":
             bar.console.print(Text(detail, style="red"), soft_wrap=True)  # one line, however long
         else:
             bar.update(task, description=detail)
-        bar.advance(task)
+        bar.update(task, documents=documents, completed=bytes_read() if total_bytes and bytes_read else documents)
 
     with bar:
-        task = bar.add_task("ingesting", total=None)
+        task = bar.add_task("ingesting", total=total_bytes or None, documents=0)
         yield step
 
 

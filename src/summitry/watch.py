@@ -58,7 +58,6 @@ class Watcher:
         self.store = store
         self.fetcher = fetcher
         self.progress = progress
-        self.known_ids = {doc["id"] for doc in store.documents()}
 
     def _items(self, feed: str) -> list[FeedItem]:
         """The items of one feed now (raises InputError)."""
@@ -66,10 +65,7 @@ class Watcher:
             return fetch_feed(feed, self.fetcher)
         return parse_feed(decode.read_path(Path(feed), feed), feed)
 
-    def _track(self, outcome: str, detail: str) -> None:
-        """Remember the ids stored this round, and pass the outcome on."""
-        if outcome != "failed":
-            self.known_ids.add(detail)
+    def _report(self, outcome: str, detail: str) -> None:
         if self.progress:
             self.progress(outcome, detail)
 
@@ -81,17 +77,18 @@ class Watcher:
                 items = self._items(feed)
             except InputError as exc:
                 result.failed += 1
-                if self.progress:
-                    self.progress("failed", f"ERROR: {exc}")
+                self._report("failed", f"ERROR: {exc}")
                 continue
+            # asked of the store each round: another ingest or watch may have stored a page since
+            stored = self.store.stored_ids(page_id(item.link) for item in items)
             fresh = {}
             for item in items:
-                if page_id(item.link) in self.known_ids:
+                if page_id(item.link) in stored:
                     result.known += 1
                 else:
                     fresh.setdefault(item.link, item)  # one fetch for a link two feeds share
             report = ingest_inputs([(feed, fetch_items(fresh.values(), self.fetcher))], self.store,
-                                   progress=self._track)
+                                   progress=self._report)
             result.new += report.new + report.versions
             result.known += report.known
             result.failed += report.failed

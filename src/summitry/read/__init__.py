@@ -29,6 +29,7 @@ from summitry.read.fetch import Fetcher, is_url
 from summitry.read.html import html_document, read_html_file
 from summitry.read.jsonl import parse_jsonl, read_jsonl_file
 from summitry.read.language import LANGUAGES
+from summitry.read.position import ReadPosition, file_size
 from summitry.read.text import read_text_file, text_document
 from summitry.read.warc import WARC_SUFFIXES, WarcCounts, read_warc
 from summitry.records import RawDocument
@@ -54,6 +55,7 @@ class ReadOptions:
     delay: float = 1.0  # seconds between two requests to one host
     fetcher: Fetcher | None = None  # made on first use, so a run on files opens no HTTP client
     archives: list[WarcCounts] = field(default_factory=list)  # what each archive read did
+    position: ReadPosition = field(default_factory=ReadPosition)  # how far the files are read, for the ETA
 
     def get_fetcher(self) -> Fetcher:
         """The fetcher, made now if need be."""
@@ -129,21 +131,23 @@ def read_path(path: Path, source: str | None = None,
         kind = f"'{path.suffix}' files" if path.suffix else "files without an extension"
         yield InputError(source, f"cannot read {kind}; supported: {', '.join(SUPPORTED)}")
         return
+    size = file_size(path)
     if suffix == ".jsonl":
-        yield from read_jsonl_file(path, source)
-        return
-    if suffix in WARC_SUFFIXES:
+        yield from read_jsonl_file(path, source, lambda offset: options.position.within(size, offset))
+    elif suffix in WARC_SUFFIXES:
         counts = WarcCounts(source)
         options.archives.append(counts)
-        yield from read_warc(path, source, counts, langs=options.langs, prefilter=options.prefilter)
-        return
-    if suffix in FEED_SUFFIXES:
+        yield from read_warc(path, source, counts, langs=options.langs, prefilter=options.prefilter,
+                             at=lambda offset: options.position.within(size, offset))
+    elif suffix in FEED_SUFFIXES:
         yield from read_feed_file(path, source, options.get_fetcher())
-        return
-    try:
-        yield read_html_file(path, source) if suffix in (".html", ".htm") else read_text_file(path, source)
-    except InputError as exc:
-        yield exc
+    else:
+        options.position.within(size, size)
+        try:
+            yield read_html_file(path, source) if suffix in (".html", ".htm") else read_text_file(path, source)
+        except InputError as exc:
+            yield exc
+    options.position.finish(size)
 
 
 def _hidden(name: str) -> bool:

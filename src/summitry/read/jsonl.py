@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,24 +90,34 @@ def parse_line(line: str, source: str, default_id: str) -> RawDocument:
     raise InputError(source, "no text: the object needs a non-empty \"text\" (or \"html\") field")
 
 
-def parse_jsonl(text: str, source: str, stem: str) -> Iterator[RawDocument | InputError]:
-    """Every non-blank line of a JSON Lines text as a RawDocument or an InputError."""
+def parse_jsonl(text: str, source: str, stem: str,
+                at: Callable[[int], None] | None = None) -> Iterator[RawDocument | InputError]:
+    """Every non-blank line of a JSON Lines text as a RawDocument or an InputError.
+
+    `at(offset)` hears, before each document, how many characters of the text are read.
+    """
     # Split on \n only: str.splitlines() also breaks at U+2028 and friends,
     # which json.dumps(ensure_ascii=False) leaves raw inside strings.
+    offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
+        offset += len(line) + 1
         if not line.strip():
             continue
+        if at is not None:
+            at(offset)
         try:
             yield parse_line(line, f"{source}:{number}", f"{stem}-{number}")
         except InputError as exc:
             yield exc
 
 
-def read_jsonl_file(path: Path, source: str) -> Iterator[RawDocument | InputError]:
-    """Read one .jsonl file; a file-level problem is one InputError."""
+def read_jsonl_file(path: Path, source: str,
+                    at: Callable[[int], None] | None = None) -> Iterator[RawDocument | InputError]:
+    """Read one .jsonl file; a file-level problem is one InputError. `at` as for `parse_jsonl`
+    (characters stand for bytes: close enough for an ETA)."""
     try:
         text = decode_file(path, source)
     except InputError as exc:
         yield exc
         return
-    yield from parse_jsonl(text, source, path.stem)
+    yield from parse_jsonl(text, source, path.stem, at)

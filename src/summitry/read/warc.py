@@ -13,7 +13,7 @@ error: in a crawl such pages are the rule, not a fault of the input.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -65,8 +65,9 @@ def _warc_date(value: str | None) -> date | None:
 
 
 def read_warc(path: Path, source: str, counts: WarcCounts, *, langs: frozenset[str] | None = None,
-              prefilter: bool = True) -> Iterator[RawDocument | InputError]:
-    """The article pages of an archive that pass the filters; `counts` is kept up to date."""
+              prefilter: bool = True, at: Callable[[int], None] | None = None) -> Iterator[RawDocument | InputError]:
+    """The article pages of an archive that pass the filters; `counts` is kept up to date, and
+    `at(offset)` hears how many bytes of the file are read after each record."""
     from warcio.archiveiterator import ArchiveIterator
 
     try:
@@ -82,6 +83,8 @@ def read_warc(path: Path, source: str, counts: WarcCounts, *, langs: frozenset[s
                 if _cut_off(record):
                     yield InputError(source, f"archive cut off in record {counts.records}")
                     return
+                if at is not None:
+                    at(fh.tell())
                 if doc is not None:
                     counts.documents += 1
                     yield doc

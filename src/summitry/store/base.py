@@ -12,7 +12,7 @@ is stored with other content becomes a new version, and the old one is kept, not
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -227,6 +227,17 @@ class Store(EventTables, SearchTables, ExtractionViews):
         """Read-only: True when adding this content under this id would change nothing."""
         rows = self._rows("SELECT id, current FROM documents WHERE content_hash = ?", (content_hash,))
         return bool(rows) and (bool(rows[0]["current"]) or rows[0]["id"] != doc_id)
+
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that are stored (in any version)."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):  # SQLite allows only so many parameters in one query
+            chunk = wanted[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(r["id"] for r in self._rows(f"SELECT DISTINCT id FROM documents WHERE id IN ({marks})",
+                                                       chunk))
+        return found
 
     def _insert_document(self, doc: Document, *, version: int, supersedes: int | None) -> None:
         values = {
