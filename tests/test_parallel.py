@@ -128,3 +128,27 @@ def test_an_unreachable_cluster_is_one_clear_error(examples_dir, monkeypatch):
     result = CliRunner().invoke(cli, ["extract", str(examples_dir), "--cluster", "tcp://127.0.0.1:9"])
     assert result.exit_code != 0
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in str(result.exception or result.output)
+
+
+WARMED_THEN_DETECT = """
+import simplemma.strategies.dictionaries.dictionary_factory as factory
+from summitry.pipeline import process, warm_up
+from summitry.records import RawDocument
+
+warm_up()
+def refuse(lang):
+    raise AssertionError(f"the {lang} lemma dictionary was loaded after the warm-up")
+factory._load_dictionary_from_disk = refuse
+doc = process(RawDocument(id="x", source="t", text="Die Regierung sprach am Montag mit der Opposition. " * 3))
+print(doc.document.language)
+"""
+
+
+def test_warm_up_loads_what_a_worker_would_load_at_its_first_document():
+    # a fresh process: in this one, earlier tests have loaded everything already
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", WARMED_THEN_DETECT], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "de"

@@ -120,6 +120,9 @@ def process_paths(paths: Sequence[str], *, workers: int = 1,
 
 def warm_up() -> None:
     """Load every language's data and patterns now, so forked workers share them."""
+    from summitry.clean.metadata import load_lemma_dictionaries
+
     for lang, text in (("de", "Kremlchef Putin telefonierte am Montag mit Xi Jinping."),
                        ("en", "Putin spoke with Xi Jinping by phone on Monday.")):
         process(RawDocument(id=f"warm-up-{lang}", source="warm-up", text=text, lang=lang))
+    load_lemma_dictionaries()  # seconds: loaded here, not once per worker at its first unlabelled document

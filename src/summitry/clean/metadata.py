@@ -252,6 +252,12 @@ def _langdetect(sample: str) -> list[tuple[str, float]]:
     return ranked
 
 
+def load_lemma_dictionaries() -> None:
+    """Load the lemmatizer's dictionaries that language detection reads (seconds each) now."""
+    for lang in _LANGUAGES:
+        DefaultStrategy.get_lemma(_REMEMBERED, "summitry", lang)  # past the remembered answers: a real lookup
+
+
 class _RememberedLemmas(DefaultStrategy):
     """simplemma's default lemmatizer, remembering its answers (a lemma depends on the word and language only)."""
 
