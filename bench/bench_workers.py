@@ -3,8 +3,8 @@
 usage: python bench/bench_workers.py [--docs 2000] [--size 5000] [--workers 1,2]
 
 Writes the generated 5 KB German news documents (bench/corpus.py) to a JSON Lines file and
-runs `pipeline.process_paths` over it, as `summitry extract FILE --workers N` does, once per
-worker count. Start-up (loading the language data and compiling the patterns, which workers
+runs `pipeline.process_paths` over it, as `summitry extract FILE --workers N --format jsonl` does
+(each document's record made as a JSON line where it was extracted), once per worker count. Start-up (loading the language data and compiling the patterns, which workers
 forked afterwards share) is paid once per run and timed on its own, as in bench_extract.py.
 Reports wall-clock documents/s (the machine's other load counts here, unlike the CPU times of
 bench_extract.py) after start-up, the same with one start-up added (what one run of that many
@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus  # noqa: E402
 
 from summitry.errors import InputError  # noqa: E402
+from summitry.output import record_line  # noqa: E402
 from summitry.pipeline import process_paths, warm_up  # noqa: E402
 
 
@@ -47,16 +48,17 @@ def main() -> None:
         startup = time.perf_counter() - t0
         print(f"start-up (data and patterns, once per run): {startup:.1f} s")
         for workers in (int(w) for w in args.workers.split(",")):
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), time.process_time()
             done = failed = 0
-            for item in process_paths([str(path)], workers=workers):
+            for item in process_paths([str(path)], workers=workers, finish=record_line):
                 if isinstance(item, InputError):
                     failed += 1
                 else:
                     done += 1
-            elapsed = time.perf_counter() - t0
+            elapsed, main_cpu = time.perf_counter() - t0, time.process_time() - cpu0
             print(f"workers {workers}: {done / elapsed:,.0f} documents/s ({elapsed:.1f} s, {failed} failed); "
-                  f"with start-up {done / (elapsed + startup):,.0f} documents/s")
+                  f"with start-up {done / (elapsed + startup):,.0f} documents/s; "
+                  f"main process CPU {1000 * main_cpu / max(done, 1):.2f} ms/document")
     main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: main process {main_mb:.0f} MB, largest worker {worker_mb:.0f} MB")

@@ -40,6 +40,20 @@ def test_ordered_map_reads_at_most_ahead_inputs_before_the_first_result():
     assert list(results) == [n * n for n in range(1, 40)]
 
 
+def test_ordered_map_sends_inputs_in_batches_in_order_and_bounded():
+    pulled = []
+
+    def items():
+        for n in range(101):  # not a whole number of batches
+            pulled.append(n)
+            yield n
+
+    results = ordered_map(_square, items(), workers=2, ahead=16)  # batches of 4, four in flight
+    assert next(results) == 0
+    assert len(pulled) == 16
+    assert list(results) == [n * n for n in range(1, 101)]
+
+
 def test_ordered_map_on_one_worker_runs_in_this_process():
     seen = []
     assert list(ordered_map(seen.append, [1, 2], workers=1)) == [None, None] and seen == [1, 2]

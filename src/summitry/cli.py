@@ -251,29 +251,29 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, workers: int, 
 
     Example: summitry extract corpus.jsonl --format jsonl
     """
-    from summitry.output import extraction_record
+    from summitry.output import extraction_record, record_line
     from summitry.pipeline import extract_stored, process_paths
     from summitry.render import print_extractions
 
+    finish = record_line if fmt == "jsonl" else extraction_record
     if paths:
-        items = process_paths(paths, workers=workers, cluster=cluster)
+        # records are made where the documents are extracted: they travel back faster than Extractions
+        items = process_paths(paths, workers=workers, cluster=cluster, finish=finish)
     else:
         from summitry.store import open_store
 
         store = ctx.with_resource(open_store(ctx.obj["db"], create=False))
-        items = extract_stored(store)
+        items = (ex if isinstance(ex, InputError) else finish(ex) for ex in extract_stored(store))
     failed = 0
     records = []
     for item in items:
         if isinstance(item, InputError):
             failed += 1
             _error(str(item))
-            continue
-        rec = extraction_record(item)
-        if fmt == "jsonl":  # stream: a long batch shows results as it goes
-            click.echo(json.dumps(rec, ensure_ascii=False))
+        elif fmt == "jsonl":  # stream: a long batch shows results as it goes
+            click.echo(item)
         else:
-            records.append(rec)
+            records.append(item)
     if fmt != "jsonl":
         _emit(records, fmt, print_extractions)
     sys.exit(1 if failed else 0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from typing import Any
 
 from summitry.records import Actor, Contact, Extraction, Quote
@@ -38,6 +40,11 @@ def contact_record(contact: Contact, text: str) -> dict[str, Any]:
 
 def quote_record(quote: Quote) -> dict[str, Any]:
     return {"text": quote.text, "speaker": actor_ref(quote.speaker), "start": quote.span.start, "end": quote.span.end}
+
+
+def record_line(ex: Extraction) -> str:
+    """The extraction record as one JSON Lines line (no newline)."""
+    return json.dumps(extraction_record(ex), ensure_ascii=False)
 
 
 def extraction_record(ex: Extraction) -> dict[str, Any]:
