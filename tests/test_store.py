@@ -231,9 +231,10 @@ def test_store_unknown_schema_is_refused(store_url, version, name, message):
         open_store(path)
 
 
-def test_store_uses_wal_and_foreign_keys(tmp_path):
+def test_store_uses_wal_synchronous_normal_and_foreign_keys(tmp_path):
     with open_store(str(tmp_path / "store.db")) as store:
         assert store._rows("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
+        assert store._rows("PRAGMA synchronous")[0]["synchronous"] == 1  # NORMAL: no fsync per commit
         assert store._rows("PRAGMA foreign_keys")[0]["foreign_keys"] == 1
 
 
