@@ -88,21 +88,23 @@ def remove_boilerplate(lines: list[Line], rules: Rules, removals: Removals,
     doc = _Doc(lines, rules, removals)
     title = _breadcrumbs(doc)
     captions: list[int] = []
+    markers, first, gone = rules.markers, line_patterns.first, doc.gone
     for i, line in enumerate(doc.lines):
-        if doc.gone[i] is not None:
+        if gone[i] is not None:
             continue
         text = line.text
-        marker = rules.markers.get(marker_key(text)) if len(text) <= MAX_MARKER_LEN else None
+        marker = markers.get(marker_key(text)) if len(text) <= MAX_MARKER_LEN else None
         if marker is not None:
             _apply_marker(doc, i, marker)
             continue
-        reason = line_patterns.first(text)
+        reason = first(text)
         if reason is not None:
             doc.remove(i, reason)
             if reason == "caption":
                 captions.append(i)
             continue
-        _teaser_box(doc, i)
+        if len(text) <= MAX_TEASER_NAME_LEN:  # only a short line can open a teaser box
+            _teaser_box(doc, i)
     for i in captions:
         _caption_twins(doc, i)
     return doc.kept(), title
@@ -160,12 +162,14 @@ def _is_real_paragraph(text: str) -> bool:
 
 def _breadcrumbs(doc: _Doc) -> str | None:
     """Remove navigation trails; the last item of a numbered trail is the headline."""
-    roots = doc.rules.breadcrumb_roots
+    rules = doc.rules
+    roots, trail_start = rules.breadcrumb_roots, rules.breadcrumb_start.match
     title = None
     lines = doc.lines
     i = 0
     while i < len(lines):
-        m = _NUMBERED.fullmatch(lines[i].text) if lines[i].text[:1] == "1" else None
+        text = lines[i].text
+        m = _NUMBERED.fullmatch(text) if text[:1] == "1" else None
         if m and m.group(1) == "1" and m.group(2).strip().casefold() in roots:
             j, expected, last = i + 1, 2, m.group(2)
             while j < len(lines) and lines[j].gap <= 1:
@@ -179,13 +183,11 @@ def _breadcrumbs(doc: _Doc) -> str | None:
                 title = title or _headline_of(last)
                 i = j
                 continue
-        text = lines[i].text
-        parts = ()
-        if len(text) <= MAX_TRAIL_LEN and doc.rules.breadcrumb_start.match(text):
-            parts = doc.rules.breadcrumb_separators.split(text)
-        if len(parts) >= 2 and parts[0].strip().casefold() in roots and all(len(p) <= MAX_TRAIL_PART for p in parts):
-            doc.remove(i, "navigation")
-            title = title or _headline_of(parts[-1])
+        if len(text) <= MAX_TRAIL_LEN and trail_start(text):  # a root and a separator open the line
+            parts = rules.breadcrumb_separators.split(text)
+            if len(parts) >= 2 and parts[0].strip().casefold() in roots and all(len(p) <= MAX_TRAIL_PART for p in parts):
+                doc.remove(i, "navigation")
+                title = title or _headline_of(parts[-1])
         i += 1
     return title
 

@@ -70,30 +70,12 @@ def follow(copy: list[str], original: list[str], *, misses: int = 0) -> tuple[in
     while i < ncopy:
         # A run of words copied verbatim (an echo mostly is one): while this word and the next both
         # stand next in the original, the search below would take this very position, so step at once.
-        run = 0
-        while i + run + 1 < ncopy and pos + run + 1 < n and copy[i + run] == original[pos + run] \
-                and copy[i + run + 1] == original[pos + run + 1]:
-            run += 1
-        if run:
+        run = common_prefix(copy, i, original, pos) - 1 if pos < n and copy[i] == original[pos] else 0
+        if run > 0:
             matched, missed, pos = matched + run, 0, pos + run
             i += run
             after = i
-        word = copy[i]
-        limit = min(n, pos + (START_WINDOW if matched == 0 else SKIP_WINDOW))
-        hit = -1
-        j = pos
-        while j < limit:
-            try:
-                j = original.index(word, j, limit)
-            except ValueError:
-                break
-            if hit < 0:
-                hit = j
-            # prefer a position where the next copied word follows too
-            if i + 1 == ncopy or copy[i + 1] in original[j + 1:j + 1 + SKIP_WINDOW]:
-                hit = j
-                break
-            j += 1
+        hit = _next_hit(copy, i, original, pos, START_WINDOW if matched == 0 else SKIP_WINDOW)
         if hit < 0:
             missed += 1
             if matched == 0 or missed > misses:
@@ -104,6 +86,57 @@ def follow(copy: list[str], original: list[str], *, misses: int = 0) -> tuple[in
         i += 1
         after = i
     return matched, after
+
+
+def _next_hit(copy: list[str], i: int, original: list[str], pos: int, window: int) -> int:
+    """Where copy[i] stands in the next `window` words of the original from pos (-1: nowhere).
+
+    Of several places, the first where the next copied word follows too (within
+    SKIP_WINDOW), else the first. A membership test on the window slice comes
+    before each index(): most words are not there, and index() would raise.
+    """
+    word = copy[i]
+    limit = min(len(original), pos + window)
+    ahead = original[pos:limit]
+    if word not in ahead:
+        return -1
+    first = j = pos + ahead.index(word)
+    if i + 1 == len(copy):
+        return first
+    following = copy[i + 1]
+    while True:
+        if following in original[j + 1:j + 1 + SKIP_WINDOW]:
+            return j
+        ahead = original[j + 1:limit]
+        if word not in ahead:
+            return first
+        j += 1 + ahead.index(word)
+
+
+def common_prefix(a: list[str], i: int, b: list[str], j: int) -> int:
+    """How many items a[i:] and b[j:] share from their start.
+
+    Slices are compared in C, in growing steps, then the step that differs is
+    halved: an echo repeats dozens of words, which a word-by-word loop would
+    walk in Python.
+    """
+    total = min(len(a) - i, len(b) - j)
+    good, step = 0, 4  # a[i:i + good] == b[j:j + good] is known
+    while True:
+        probe = min(good + step, total)
+        if probe == good:
+            return good
+        if a[i + good:i + probe] != b[j + good:j + probe]:
+            break
+        good, step = probe, step * 4
+    bad = probe  # a difference lies in [good, bad)
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        if a[i + good:i + mid] == b[j + good:j + mid]:
+            good = mid
+        else:
+            bad = mid
+    return good
 
 
 def remove_teasers(paragraphs: list[Line], removals: Removals) -> list[Line]:
