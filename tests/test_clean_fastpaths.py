@@ -88,3 +88,11 @@ def test_tidy_spaces_skips_only_texts_without_a_candidate(text):
         assert entities.tidy_spaces(ot) is ot
     else:
         assert "  " in text or any(" " + mark in text for mark in entities._MARKS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab .", min_size=30, max_size=90), st.lists(st.tuples(st.integers(0, 90), st.integers(0, 90)), max_size=12))
+def test_contained_in_longer_matches_the_search_everywhere(base, cuts):
+    """Keys cut from one text contain each other often; searching the longer keys only finds the same."""
+    keys = list(dict.fromkeys(base[min(i, j):max(i, j)] for i, j in cuts))
+    assert repeats._contained_in_longer(keys) == repeats._contained_anywhere(keys)

@@ -219,17 +219,52 @@ def remove_repeats(paragraphs: list[Line], removals: Removals) -> list[Line]:
             continue
         seen.add(k)
         unique.append((para, k))
-    # One text of all paragraphs; str.find runs in C, \x00 keeps a match inside one paragraph.
-    joined = "\x00".join(k for _, k in unique)
+    contained = _contained_in_longer if not any("\x00" in k for k in seen) else _contained_anywhere
+    found = contained([k for _, k in unique])
     out: list[Line] = []
-    own = 0
-    for para, k in unique:
-        if len(k) >= MIN_CONTAINED_LEN and not _pull_quote(para.text) and _found_elsewhere(joined, k, own):
+    for (para, k), inside in zip(unique, found):
+        if inside and len(k) >= MIN_CONTAINED_LEN and not _pull_quote(para.text):
             removals.add(para.ot, "contained")
         else:
             out.append(para)
-        own += len(k) + 1
     return out
+
+
+def _contained_in_longer(keys: list[str]) -> list[bool]:
+    """For each of these distinct keys (none has a NUL), whether it occurs as whole words in another.
+
+    It can only occur in a longer one. All keys go into one text, longest first,
+    so that each is searched (by str.find, in C) in the keys longer than itself only.
+    """
+    longest_first = sorted(keys, key=len, reverse=True)
+    joined = "\x00".join(longest_first)  # the NUL keeps a match inside one key
+    longer_end: dict[int, int] = {}  # key length → where the keys of that length start in joined
+    pos = 0
+    for k in longest_first:
+        longer_end.setdefault(len(k), max(pos - 1, 0))
+        pos += len(k) + 1
+    return [len(k) >= MIN_CONTAINED_LEN and _found_in(joined, k, longer_end[len(k)]) for k in keys]
+
+
+def _found_in(joined: str, k: str, end: int) -> bool:
+    """Whether k occurs in joined[:end] as whole words."""
+    pos = joined.find(k, 0, end)
+    while pos >= 0:
+        stop = pos + len(k)
+        if (pos == 0 or not joined[pos - 1].isalnum()) and (stop == len(joined) or not joined[stop].isalnum()):
+            return True
+        pos = joined.find(k, pos + 1, end)
+    return False
+
+
+def _contained_anywhere(keys: list[str]) -> list[bool]:
+    """_contained_in_longer for keys that may hold a NUL (a match may then span two keys)."""
+    joined = "\x00".join(keys)
+    found, own = [], 0
+    for k in keys:
+        found.append(len(k) >= MIN_CONTAINED_LEN and _found_elsewhere(joined, k, own))
+        own += len(k) + 1
+    return found
 
 
 def _found_elsewhere(joined: str, k: str, own: int) -> bool:
