@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitry.clean import entities, repeats
+from summitry.clean import boilerplate, entities, repeats
+from summitry.clean.rules import load_rules
+from summitry.clean.text import Line
 from summitry.offsets import OffsetText
 
 
@@ -96,3 +98,25 @@ def test_contained_in_longer_matches_the_search_everywhere(base, cuts):
     """Keys cut from one text contain each other often; searching the longer keys only finds the same."""
     keys = list(dict.fromkeys(base[min(i, j):max(i, j)] for i, j in cuts))
     assert repeats._contained_in_longer(keys) == repeats._contained_anywhere(keys)
+
+
+# letters, digits, "_", spaces of several kinds, marks and numbers \\w takes or leaves, and anything else
+PIECES = st.sampled_from(list("aZ9_ .,-„“'’ßİ\u00a0\u2009\u0301²½"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.one_of(PIECES, st.characters()), max_size=60))
+def test_lower_words_matches_findall(text):
+    assert repeats.lower_words(text) == repeats._WORD.findall(text.lower())
+
+
+LINE_PIECES = st.sampled_from(["1", "1. ", "Home", " > ", "startseite", " / ", "News", "x", "Übersicht", " | ", " "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(LINE_PIECES, min_size=1, max_size=5).map("".join), max_size=12))
+def test_trail_openings_are_the_lines_tested_one_by_one(texts):
+    rules = load_rules()
+    lines = [Line(OffsetText.from_raw(text)) for text in texts]
+    plain = [i for i, text in enumerate(texts) if text[:1] == "1" or rules.breadcrumb_start.match(text)]
+    assert boilerplate._trail_openings(lines, rules) == plain

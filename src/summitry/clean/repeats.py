@@ -47,8 +47,24 @@ ECHO_LOOKBACK = 2
 def _tokens(para: Line) -> list[str]:
     """Lower-case words of a paragraph (cached on it: three passes read them)."""
     if para.tokens is None:
-        para.tokens = _WORD.findall(para.text.lower())
+        para.tokens = lower_words(para.text)
     return para.tokens
+
+
+def lower_words(text: str) -> list[str]:
+    """`_WORD.findall(text.lower())`, faster: most space-separated pieces are one word already.
+
+    No word spans a space, so the words of the text are those of its pieces; a
+    piece that is all letters and digits (str.isalnum, the \\w class without "_")
+    is one word and needs no regex, which walks a text character by character.
+    """
+    words: list[str] = []
+    for piece in text.lower().split():
+        if piece.isalnum():
+            words.append(piece)
+        else:
+            words += _WORD.findall(piece)
+    return words
 
 
 def _head(text: str) -> list[str]:
