@@ -88,21 +88,23 @@ def remove_boilerplate(lines: list[Line], rules: Rules, removals: Removals,
     doc = _Doc(lines, rules, removals)
     title = _breadcrumbs(doc)
     captions: list[int] = []
+    markers, first, gone = rules.markers, line_patterns.first, doc.gone
     for i, line in enumerate(doc.lines):
-        if doc.gone[i] is not None:
+        if gone[i] is not None:
             continue
         text = line.text
-        marker = rules.markers.get(marker_key(text)) if len(text) <= MAX_MARKER_LEN else None
+        marker = markers.get(marker_key(text)) if len(text) <= MAX_MARKER_LEN else None
         if marker is not None:
             _apply_marker(doc, i, marker)
             continue
-        reason = line_patterns.first(text)
+        reason = first(text)
         if reason is not None:
             doc.remove(i, reason)
             if reason == "caption":
                 captions.append(i)
             continue
-        _teaser_box(doc, i)
+        if len(text) <= MAX_TEASER_NAME_LEN:  # only a short line can open a teaser box
+            _teaser_box(doc, i)
     for i in captions:
         _caption_twins(doc, i)
     return doc.kept(), title
@@ -160,12 +162,16 @@ def _is_real_paragraph(text: str) -> bool:
 
 def _breadcrumbs(doc: _Doc) -> str | None:
     """Remove navigation trails; the last item of a numbered trail is the headline."""
-    roots = doc.rules.breadcrumb_roots
+    rules = doc.rules
+    roots = rules.breadcrumb_roots
     title = None
     lines = doc.lines
-    i = 0
-    while i < len(lines):
-        m = _NUMBERED.fullmatch(lines[i].text) if lines[i].text[:1] == "1" else None
+    after_trail = 0  # the lines before it belong to a numbered trail already removed
+    for i in _trail_openings(lines, rules):
+        if i < after_trail:
+            continue
+        text = lines[i].text
+        m = _NUMBERED.fullmatch(text) if text[:1] == "1" else None
         if m and m.group(1) == "1" and m.group(2).strip().casefold() in roots:
             j, expected, last = i + 1, 2, m.group(2)
             while j < len(lines) and lines[j].gap <= 1:
@@ -177,17 +183,30 @@ def _breadcrumbs(doc: _Doc) -> str | None:
                 for k in range(i, j):
                     doc.remove(k, "navigation")
                 title = title or _headline_of(last)
-                i = j
+                after_trail = j
                 continue
-        text = lines[i].text
-        parts = ()
-        if len(text) <= MAX_TRAIL_LEN and doc.rules.breadcrumb_start.match(text):
-            parts = doc.rules.breadcrumb_separators.split(text)
-        if len(parts) >= 2 and parts[0].strip().casefold() in roots and all(len(p) <= MAX_TRAIL_PART for p in parts):
-            doc.remove(i, "navigation")
-            title = title or _headline_of(parts[-1])
-        i += 1
+        if len(text) <= MAX_TRAIL_LEN and rules.breadcrumb_start.match(text):
+            parts = rules.breadcrumb_separators.split(text)
+            if len(parts) >= 2 and parts[0].strip().casefold() in roots and all(len(p) <= MAX_TRAIL_PART for p in parts):
+                doc.remove(i, "navigation")
+                title = title or _headline_of(parts[-1])
     return title
+
+
+def _trail_openings(lines: list[Line], rules: Rules) -> list[int]:
+    """The lines that open with "1" or with a trail root and separator, the only ones a trail starts at.
+
+    One search over the lines joined instead of a test per line; no line holds
+    a line break, and neither a root nor a separator does, so each match lies in
+    the line after its "\n", and the line breaks before it count the line.
+    """
+    joined = "\n" + "\n".join(line.text for line in lines)
+    found, line, pos = [], 0, 0
+    for m in rules.trail_openings.finditer(joined):
+        line += joined.count("\n", pos, m.start())
+        pos = m.start()
+        found.append(line)
+    return found
 
 
 def _headline_of(item: str) -> str | None:

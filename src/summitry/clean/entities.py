@@ -29,6 +29,9 @@ _ODD_CHAR = re.compile(f"[{_INVISIBLE}{_SPACE}]")
 # (not " .5", not " ..."); see tidy_spaces.
 _MARKS = ",.;:!?"
 _AFTER_MARK = frozenset(" \n\t\"“”»«'’)]")
+# What every tidy_spaces edit starts at: one regex pass finds whether there is any
+# (most texts have none), where a str.find per mark would scan the text seven times.
+_TIDY_CANDIDATE = re.compile(f" [ {re.escape(_MARKS)}]")
 
 
 def _decode_entity(m: re.Match[str]) -> str:
@@ -69,7 +72,7 @@ def normalize(ot: OffsetText) -> OffsetText:
             decoded = _plain(_decode_entity(m))
             if decoded != m.group(0):
                 edits.append((m.start(), m.end(), decoded))
-    if (not text.isascii() or "\t" in text) and _ODD_CHAR.search(text):
+    if not text.isascii() or "\t" in text:  # one scan: a search first would scan twice where there is one
         edits += [(m.start(), m.end(), _odd_char(m)) for m in _ODD_CHAR.finditer(text)]
     return tidy_spaces(ot.replace_spans(edits))
 
@@ -84,6 +87,8 @@ def _plain(text: str) -> str:
 def tidy_spaces(ot: OffsetText) -> OffsetText:
     """One space between words, none before , . ; : ! ? (line edges are stripped with the lines)."""
     text = ot.text
+    if _TIDY_CANDIDATE.search(text) is None:
+        return ot
     edits = []
     # str.find instead of a regex: a pattern starting with " " stops at every space
     pos = text.find("  ")

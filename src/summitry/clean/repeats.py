@@ -47,8 +47,24 @@ ECHO_LOOKBACK = 2
 def _tokens(para: Line) -> list[str]:
     """Lower-case words of a paragraph (cached on it: three passes read them)."""
     if para.tokens is None:
-        para.tokens = _WORD.findall(para.text.lower())
+        para.tokens = lower_words(para.text)
     return para.tokens
+
+
+def lower_words(text: str) -> list[str]:
+    """`_WORD.findall(text.lower())`, faster: most space-separated pieces are one word already.
+
+    No word spans a space, so the words of the text are those of its pieces; a
+    piece that is all letters and digits (str.isalnum, the \\w class without "_")
+    is one word and needs no regex, which walks a text character by character.
+    """
+    words: list[str] = []
+    for piece in text.lower().split():
+        if piece.isalnum():
+            words.append(piece)
+        else:
+            words += _WORD.findall(piece)
+    return words
 
 
 def _head(text: str) -> list[str]:
@@ -70,30 +86,12 @@ def follow(copy: list[str], original: list[str], *, misses: int = 0) -> tuple[in
     while i < ncopy:
         # A run of words copied verbatim (an echo mostly is one): while this word and the next both
         # stand next in the original, the search below would take this very position, so step at once.
-        run = 0
-        while i + run + 1 < ncopy and pos + run + 1 < n and copy[i + run] == original[pos + run] \
-                and copy[i + run + 1] == original[pos + run + 1]:
-            run += 1
-        if run:
+        run = common_prefix(copy, i, original, pos) - 1 if pos < n and copy[i] == original[pos] else 0
+        if run > 0:
             matched, missed, pos = matched + run, 0, pos + run
             i += run
             after = i
-        word = copy[i]
-        limit = min(n, pos + (START_WINDOW if matched == 0 else SKIP_WINDOW))
-        hit = -1
-        j = pos
-        while j < limit:
-            try:
-                j = original.index(word, j, limit)
-            except ValueError:
-                break
-            if hit < 0:
-                hit = j
-            # prefer a position where the next copied word follows too
-            if i + 1 == ncopy or copy[i + 1] in original[j + 1:j + 1 + SKIP_WINDOW]:
-                hit = j
-                break
-            j += 1
+        hit = _next_hit(copy, i, original, pos, START_WINDOW if matched == 0 else SKIP_WINDOW)
         if hit < 0:
             missed += 1
             if matched == 0 or missed > misses:
@@ -104,6 +102,57 @@ def follow(copy: list[str], original: list[str], *, misses: int = 0) -> tuple[in
         i += 1
         after = i
     return matched, after
+
+
+def _next_hit(copy: list[str], i: int, original: list[str], pos: int, window: int) -> int:
+    """Where copy[i] stands in the next `window` words of the original from pos (-1: nowhere).
+
+    Of several places, the first where the next copied word follows too (within
+    SKIP_WINDOW), else the first. A membership test on the window slice comes
+    before each index(): most words are not there, and index() would raise.
+    """
+    word = copy[i]
+    limit = min(len(original), pos + window)
+    ahead = original[pos:limit]
+    if word not in ahead:
+        return -1
+    first = j = pos + ahead.index(word)
+    if i + 1 == len(copy):
+        return first
+    following = copy[i + 1]
+    while True:
+        if following in original[j + 1:j + 1 + SKIP_WINDOW]:
+            return j
+        ahead = original[j + 1:limit]
+        if word not in ahead:
+            return first
+        j += 1 + ahead.index(word)
+
+
+def common_prefix(a: list[str], i: int, b: list[str], j: int) -> int:
+    """How many items a[i:] and b[j:] share from their start.
+
+    Slices are compared in C, in growing steps, then the step that differs is
+    halved: an echo repeats dozens of words, which a word-by-word loop would
+    walk in Python.
+    """
+    total = min(len(a) - i, len(b) - j)
+    good, step = 0, 4  # a[i:i + good] == b[j:j + good] is known
+    while True:
+        probe = min(good + step, total)
+        if probe == good:
+            return good
+        if a[i + good:i + probe] != b[j + good:j + probe]:
+            break
+        good, step = probe, step * 4
+    bad = probe  # a difference lies in [good, bad)
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        if a[i + good:i + mid] == b[j + good:j + mid]:
+            good = mid
+        else:
+            bad = mid
+    return good
 
 
 def remove_teasers(paragraphs: list[Line], removals: Removals) -> list[Line]:
@@ -186,17 +235,52 @@ def remove_repeats(paragraphs: list[Line], removals: Removals) -> list[Line]:
             continue
         seen.add(k)
         unique.append((para, k))
-    # One text of all paragraphs; str.find runs in C, \x00 keeps a match inside one paragraph.
-    joined = "\x00".join(k for _, k in unique)
+    contained = _contained_in_longer if not any("\x00" in k for k in seen) else _contained_anywhere
+    found = contained([k for _, k in unique])
     out: list[Line] = []
-    own = 0
-    for para, k in unique:
-        if len(k) >= MIN_CONTAINED_LEN and not _pull_quote(para.text) and _found_elsewhere(joined, k, own):
+    for (para, k), inside in zip(unique, found):
+        if inside and len(k) >= MIN_CONTAINED_LEN and not _pull_quote(para.text):
             removals.add(para.ot, "contained")
         else:
             out.append(para)
-        own += len(k) + 1
     return out
+
+
+def _contained_in_longer(keys: list[str]) -> list[bool]:
+    """For each of these distinct keys (none has a NUL), whether it occurs as whole words in another.
+
+    It can only occur in a longer one. All keys go into one text, longest first,
+    so that each is searched (by str.find, in C) in the keys longer than itself only.
+    """
+    longest_first = sorted(keys, key=len, reverse=True)
+    joined = "\x00".join(longest_first)  # the NUL keeps a match inside one key
+    longer_end: dict[int, int] = {}  # key length → where the keys of that length start in joined
+    pos = 0
+    for k in longest_first:
+        longer_end.setdefault(len(k), max(pos - 1, 0))
+        pos += len(k) + 1
+    return [len(k) >= MIN_CONTAINED_LEN and _found_in(joined, k, longer_end[len(k)]) for k in keys]
+
+
+def _found_in(joined: str, k: str, end: int) -> bool:
+    """Whether k occurs in joined[:end] as whole words."""
+    pos = joined.find(k, 0, end)
+    while pos >= 0:
+        stop = pos + len(k)
+        if (pos == 0 or not joined[pos - 1].isalnum()) and (stop == len(joined) or not joined[stop].isalnum()):
+            return True
+        pos = joined.find(k, pos + 1, end)
+    return False
+
+
+def _contained_anywhere(keys: list[str]) -> list[bool]:
+    """_contained_in_longer for keys that may hold a NUL (a match may then span two keys)."""
+    joined = "\x00".join(keys)
+    found, own = [], 0
+    for k in keys:
+        found.append(len(k) >= MIN_CONTAINED_LEN and _found_elsewhere(joined, k, own))
+        own += len(k) + 1
+    return found
 
 
 def _found_elsewhere(joined: str, k: str, own: int) -> bool:

@@ -135,6 +135,9 @@ class Rules:
     breadcrumb_roots: frozenset[str]
     breadcrumb_separators: re.Pattern[str]
     breadcrumb_start: re.Pattern[str]  # a root and a separator: "Home > …"
+    # A line break and a line opening with "1" or with breadcrumb_start: where trails may start
+    # (in the lines joined, each after a "\n": one pass finds them, a C-level search for "\n").
+    trail_openings: re.Pattern[str]
     teaser_headline: re.Pattern[str]
     credits: re.Pattern[str]  # the credit patterns without needs as one alternation (each ^-anchored; match())
     needy_credits: tuple[Rule, ...]  # credit patterns tried only where their needs occur
@@ -383,6 +386,8 @@ def load_rules() -> Rules:
         """A family of ^-anchored patterns as one compiled alternation, for match()."""
         return _compile(rel, "|".join(_anchored_alternative(p.pattern) for p in expand(rel, patterns)) or NEVER)
 
+    trail_start = rf"(?i:{_alternatives(c.roots)})(?:{_alternatives(c.separators)})" \
+        if c.roots and c.separators else NEVER
     return Rules(
         markers=c.markers,
         line_patterns=_rule_set("boilerplate.yaml line_patterns", c.line_patterns, agency),
@@ -392,8 +397,8 @@ def load_rules() -> Rules:
         )),
         breadcrumb_roots=frozenset(c.roots),
         breadcrumb_separators=_compile("breadcrumb_separators", _alternatives(c.separators) or NEVER),
-        breadcrumb_start=_compile("breadcrumb_roots", rf"(?i:{_alternatives(c.roots)})(?:{_alternatives(c.separators)})"
-                                  if c.roots and c.separators else NEVER),
+        breadcrumb_start=_compile("breadcrumb_roots", trail_start),
+        trail_openings=_compile("breadcrumb_roots", rf"\n(?:1|{trail_start})"),
         teaser_headline=_compile("teaser_headline", "|".join(f"(?:{h})" for h in c.headlines) or NEVER),
         credits=alternation("bylines.yaml credits", c.credits),
         needy_credits=tuple(
