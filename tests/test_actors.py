@@ -252,3 +252,13 @@ def test_the_word_before_a_position_is_the_regex_s(text, data):
     lo = data.draw(st.integers(0, end))
     m = _PREV_WORD.search(text, lo, end)
     assert _word_before(text, lo, end) == ((m.start(1), m.group(1)) if m else None)
+
+
+@given(st.text(alphabet="AaZz ,\n\u00a0derth", max_size=60), st.data())
+def test_an_apposition_is_looked_for_only_where_its_ending_stands(text, data):
+    from summitry.annotate.names import _lists
+    _, appos, appos_tail, _, _ = _lists()
+    end = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, end))
+    if appos.search(text, lo, end):
+        assert appos_tail.search(text, lo, end)
