@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import date
 from pathlib import Path
@@ -233,3 +234,31 @@ def test_recall_of_gold_people_on_shared_corpus():
 def _is_organisation(name: str) -> bool:
     actor = actor_named(name)
     return actor is not None and actor.kind == "organisation"
+
+
+# --- fast paths: the same answers as the straightforward way ------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from summitry.annotate.actors import _word_before  # noqa: E402
+
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’-]*) +$")  # what `_word_before` finds without a regex
+
+
+@given(st.text(alphabet="aZ9_'’- \n.\u00a0²½ßİ", max_size=40), st.data())
+def test_the_word_before_a_position_is_the_regex_s(text, data):
+    end = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, end))
+    m = _PREV_WORD.search(text, lo, end)
+    assert _word_before(text, lo, end) == ((m.start(1), m.group(1)) if m else None)
+
+
+@given(st.text(alphabet="AaZz ,\n\u00a0derth", max_size=60), st.data())
+def test_an_apposition_is_looked_for_only_where_its_ending_stands(text, data):
+    from summitry.annotate.names import _lists
+    _, appos, appos_tail, _, _ = _lists()
+    end = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, end))
+    if appos.search(text, lo, end):
+        assert appos_tail.search(text, lo, end)

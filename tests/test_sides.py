@@ -63,3 +63,40 @@ def test_a_side_s_own_site_is_that_side_as_a_whole():
     assert side_of_url(None) is None
     text = "Das Gespräch war herzlich. Beide sprachen über Handel."
     assert {side for _, side in _sides(text, url="http://kremlin.ru/events/1")} == {"RU"}
+
+
+# --- fast paths: the same answers as the plain patterns -------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from summitry.extract.cues import cues_for  # noqa: E402
+from summitry.extract.sides import _Quotes, _reporter_before  # noqa: E402
+from summitry.records import Quote  # noqa: E402
+
+_WORDS = st.sampled_from(["laut", "Laut", "LAUT", "so", "zufolge", "sagte", "Sagten", "hieß es", "HIESS ES", "erklärt",
+                          "according to", "According\nto", "said", "told", "Putin", "ſo", "ſagte", "İ", "K", "und",
+                          "x", "_", "sowie", "also"])
+_GAPS = st.sampled_from([" ", ", ", ": ", "\n", "-", "", "  ", " „", "“ ", ".", "_"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _GAPS), max_size=12), st.sampled_from(["de", "en", None]), st.data())
+def test_the_reporter_check_before_a_name_answers_as_the_plain_pattern(parts, lang, data):
+    text = "".join(w + g for w, g in parts)
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    fast = _reporter_before(lang).search(text, start, end)
+    plain = cues_for(lang).reporter_before.search(text, start, end)
+    assert (fast and fast.span()) == (plain and plain.span())
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20), st.booleans()), max_size=6), st.integers(0, 90))
+def test_the_quote_index_answers_as_a_look_at_every_quote(spans, pos):
+    from summitry.records import Actor
+    quotes = [Quote(Span(a, a + n), "", Actor("Q1", "X", "person") if spoken else None) for a, n, spoken in spans]
+    index = _Quotes(quotes)
+    assert index.quoted(pos) == any(q.span.start <= pos < q.span.end for q in quotes)
+    sent = Span(pos // 2, pos)
+    assert index.speakers(sent) == {q.speaker.id for q in quotes
+                                    if q.speaker is not None and sent.start <= q.span.start < sent.end}

@@ -63,7 +63,7 @@ __all__ = ["find_mentions", "get_actor", "is_venue", "office_holder", "next_hold
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_PREV_WORD = re.compile(r"([^\W\d_][\w'’-]*) +$")
+_WORD_INNER = "_'’-"  # what a word may hold besides letters and digits ([\w'’-])
 _NEXT_WORD = re.compile(r"[ \u00a0]([A-ZÄÖÜ][^\W\d_]+(?:-[^\W\d_]+)?)")
 _TITLE_GAP = re.compile(r"[ \t\n\u00a0]{1,2}")
 GIVEN_NAME_SIMILARITY = 70  # rapidfuzz ratio: "Olav"/"Olaf" is 75, "Larry"/"Boris" 20
@@ -344,10 +344,29 @@ def _derived_day(hits: list[_Hit]) -> date | None:
 
 def _given_name_before(text: str, hit: _Hit, floor: int) -> tuple[int, str] | None:
     """(start, word) of a capitalised word right before the hit that could be a first name."""
-    m = _PREV_WORD.search(text, max(floor, hit.start - 30), hit.start)
-    if not m or not m.group(1)[0].isupper():
+    found = _word_before(text, max(floor, hit.start - 30), hit.start)
+    if found is None or not found[1][0].isupper():
         return None
-    return m.start(1), m.group(1)
+    return found
+
+
+def _word_before(text: str, lo: int, end: int) -> tuple[int, str] | None:
+    """(start, word) of the word that spaces alone part from `end`, within [lo, end): what the leftmost match
+    of ([^\\W\\d_][\\w'’-]*) +$ there gives, found by a walk back over those few characters (the regex
+    search tried the pattern at every position of the window)."""
+    word_end = end
+    while word_end > lo and text[word_end - 1] == " ":
+        word_end -= 1
+    if word_end == end:
+        return None
+    run = word_end
+    while run > lo and (text[run - 1].isalnum() or text[run - 1] in _WORD_INNER):
+        run -= 1
+    for start in range(run, word_end):
+        ch = text[start]
+        if ch.isalnum() and not ch.isdecimal():  # a letter: \w, but no digit and no "_"
+            return start, text[start:word_end]
+    return None
 
 
 def _base_surname(surface: str, family: tuple[str, ...]) -> str:

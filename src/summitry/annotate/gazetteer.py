@@ -551,6 +551,7 @@ def holder_tenure(role_key: str, on: date | None) -> Tenure | None:
     return max(covering, key=lambda t: t.start or date.min)
 
 
+@lru_cache(maxsize=4096)  # asked for every office phrase of every document, mostly about the same few days
 def office_holder(role_key: str, on: date | None, *, gender: str | None = None) -> Actor | None:
     """Who held `role_key` on `on` (e.g. RU.head_of_state on 2026-02-04 → Vladimir Putin).
 

@@ -43,9 +43,13 @@ def _lists():
     gap = rf"(?:[ \n\u00a0]|\.[ ]|[ ](?:(?:{part})[ ]){{1,3}})"
     run = re.compile(rf"{_CAPWORD}(?:{gap}{_CAPWORD}){{1,{MAX_TOKENS - 1}}}")
     articles = "|".join(re.escape(a) for a in data["articles"])
-    appos = re.compile(rf"({_CAPWORD}[ \u00a0]{_CAPWORD}),\s+(?:(?:{articles})\s+)?$")
+    tail = rf",\s+(?:(?:{articles})\s+)?$"
+    appos = re.compile(rf"({_CAPWORD}[ \u00a0]{_CAPWORD}){tail}")
+    # what every apposition ends with: found at the speed of a search for the comma, while `appos` is
+    # tried at every position
+    appos_tail = re.compile(tail)
     suffixes = {lang: tuple(s) for lang, s in data["noun_suffixes"].items()}
-    return run, appos, frozenset(data["stop_words"]), suffixes
+    return run, appos, appos_tail, frozenset(data["stop_words"]), suffixes
 
 
 def _occupied(mask: bytearray, start: int, end: int) -> bool:
@@ -70,13 +74,15 @@ def _noun_like(word: str, lang: str | None, suffixes: dict[str, tuple[str, ...]]
     return len(low) > 5 and any(low.endswith(suffixes[lg]) for lg in langs)
 
 
-def _candidates(text: str, mask: bytearray, given, cues, title_ends, appos) -> list[tuple[int, bool]]:
+def _candidates(text: str, mask: bytearray, given, cues, title_ends, appos, appos_tail) -> list[tuple[int, bool]]:
     """(position, starts with a first name) of every place a name may begin."""
     out = {(s, True) for s, e in given if not mask[s]}
     for end in list(title_ends) + [e for _, e in cues]:
         if text.startswith(" ", end) and end + 1 < len(text) and text[end + 1].isupper() and not mask[end + 1]:
             out.add((end + 1, False))
     for s, _ in cues:
+        if not appos_tail.search(text, max(0, s - 80), s):
+            continue
         m = appos.search(text, max(0, s - 80), s)
         if m and not mask[m.start(1)]:
             out.add((m.start(1), False))
@@ -87,11 +93,11 @@ def find_people(text: str, mask: bytearray, *, given: list[tuple[int, int]], cue
                 title_ends: set[int], sentence_starts: set[int], lang: str | None) -> list[Found]:
     """People named in the text outside the gazetteer's matches (`mask` marks those)."""
     g = gazetteer()
-    run, appos, stops, suffixes = _lists()
+    run, appos, appos_tail, stops, suffixes = _lists()
     found: list[Found] = []
     taken = bytearray(mask)
     reach = -1
-    for pos, by_first_name in _candidates(text, mask, given, cues, title_ends, appos):
+    for pos, by_first_name in _candidates(text, mask, given, cues, title_ends, appos, appos_tail):
         if pos < reach:
             continue
         m = run.match(text, pos)

@@ -123,9 +123,17 @@ class _Attributor:
         self.regions = [(q.open, q.outer_end) for q in marks]
         self.region_starts = [r[0] for r in self.regions]
         ordered = sorted(mentions, key=lambda m: (m.span.start, -m.span.end))
-        # adjectives ("russische") never speak; the recogniser's own pronoun links are redone here
-        self.mentions = [m for m in ordered
-                         if m.kind not in ("adjective", "pronoun") and not self._quoted(m.span.start)]
+        # adjectives ("russische") never speak; the recogniser's own pronoun links are redone here;
+        # a name inside a quote never speaks either (what `_quoted` asks, in one walk along the quotes)
+        self.mentions = []
+        regions, last = self.regions, len(self.regions) - 1
+        k = -1  # the last quote opening at or before the mention
+        for m in ordered:
+            pos = m.span.start
+            while k < last and regions[k + 1][0] <= pos:
+                k += 1
+            if m.kind not in ("adjective", "pronoun") and not (k >= 0 and pos < regions[k][1]):
+                self.mentions.append(m)
         self.mention_starts = [m.span.start for m in self.mentions]
         self.spoken: dict[int, list[tuple[int, _Bind]]] = {}  # sentence -> (quote open, bind), as attributed
         self._events: dict[int, list[tuple[int, _Bind]]] = {}

@@ -267,7 +267,8 @@ def tag_topics(text: str, sentences: list[Span], *, lang: str | None) -> tuple[l
         unit = scores[i]
         carried = [t for t, w in unit.items() if w + _EPS >= SENTENCE_THRESHOLD]
         if carried:
-            carried.sort(key=lambda t: (-unit[t], first[t]))
+            if len(carried) > 1:  # most sentences carry one topic: nothing to order
+                carried.sort(key=lambda t: (-unit[t], first[t]))
             statements.append(Statement(span=sentences[i], side="unknown", topics=carried))
     for unit in scores.values():
         for topic, weight in unit.items():

@@ -17,6 +17,7 @@ side's as a whole.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,11 +25,11 @@ from urllib.parse import urlsplit
 
 from summitry.annotate import actors as actor_index
 from summitry.annotate.topics import find_cues
-from summitry.data import load_yaml
+from summitry.data import LANGUAGES, load_yaml
 from summitry.errors import DataFileError
-from summitry.extract.cues import Cues, _first_letters, cues_for
+from summitry.extract.cues import Cues, _first_letters, _merged, cues_for
 from summitry.extract.prefilter import at_leading_letters
-from summitry.records import Actor, Extraction, Mention, Span, Statement
+from summitry.records import Actor, Extraction, Mention, Quote, Span, Statement
 
 MEDIA = "media"
 EXPERT = "expert"
@@ -143,9 +144,10 @@ def _sentence_sides(ex: Extraction) -> tuple[list[str], list[Span | None]]:
     text = doc.text
     cues, sc = cues_for(doc.language), side_cues(doc.language)
     para_starts = [p.start for p in doc.paragraphs]
-    quotes = sorted(ex.quotes, key=lambda q: q.span.start)
+    quotes = _Quotes(ex.quotes)
     mentions = sorted(ex.mentions, key=lambda m: m.span.start)
     mention_starts = [m.span.start for m in mentions]
+    reporter_before = _reporter_before(doc.language)
     sides: list[str] = []
     sources: list[Span | None] = []
     current: str | None = None
@@ -155,8 +157,8 @@ def _sentence_sides(ex: Extraction) -> tuple[list[str], list[Span | None]]:
     for sent in ex.sentences:
         paragraph = bisect.bisect_right(para_starts, sent.start) - 1
         lo, hi = bisect.bisect_left(mention_starts, sent.start), bisect.bisect_left(mention_starts, sent.end)
-        found = _named_source(text, cues, sc, sent, mentions[lo:hi], quotes, doc.published, official) \
-            if lo < hi else None
+        found = _named_source(text, cues, reporter_before, sc, sent, mentions[lo:hi], quotes, doc.published,
+                              official) if lo < hi else None
         if found is not None:
             side, source = found
             if side != EXPERT:
@@ -176,8 +178,31 @@ def _sentence_sides(ex: Extraction) -> tuple[list[str], list[Span | None]]:
     return sides, sources
 
 
-def _named_source(text: str, cues: Cues, sc: SideCues, sent: Span, mentions: list[Mention], quotes,
-                  published, official: dict[str, tuple[str | None, bool]]) -> tuple[str, Span] | None:
+class _Quotes:
+    """The document's quotes, for what is asked about each name: is it quoted, who speaks in its sentence."""
+
+    def __init__(self, quotes: list[Quote]):
+        spans = sorted((q.span.start, q.span.end) for q in quotes)
+        self.starts = [a for a, _ in spans]
+        # the furthest end of the quotes opened so far: a position is quoted when that lies beyond it
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))
+        self.speaking = sorted((q.span.start, q.speaker.id) for q in quotes if q.speaker is not None)
+        self.speaking_starts = [a for a, _ in self.speaking]
+
+    def quoted(self, pos: int) -> bool:
+        """Whether `pos` lies inside a quotation."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+    def speakers(self, sent: Span) -> set[str]:
+        """Ids of the speakers of the quotes that begin in the sentence."""
+        lo = bisect.bisect_left(self.speaking_starts, sent.start)
+        hi = bisect.bisect_left(self.speaking_starts, sent.end)
+        return {pid for _, pid in self.speaking[lo:hi]}
+
+
+def _named_source(text: str, cues: Cues, reporter_before, sc: SideCues, sent: Span, mentions: list[Mention],
+                  quotes: _Quotes, published, official: dict[str, tuple[str | None, bool]]) -> tuple[str, Span] | None:
     """(side, span of the source) when the sentence names who reports it.
 
     `official`: per actor id seen so far in the document, its side and whether it publishes readouts
@@ -197,19 +222,18 @@ def _named_source(text: str, cues: Cues, sc: SideCues, sent: Span, mentions: lis
             continue
         if actor.kind not in ("person", "organisation"):
             continue
-        if actor.id not in official:
-            side = _official_side(actor, published)
-            official[actor.id] = (side, side is not None and _speaks_for(actor, published))
-        side, speaks = official[actor.id]
+        known = official.get(actor.id)
+        if known is None:
+            known = official[actor.id] = _official_voice(actor, published)
+        side, speaks = known
         if side is None and actor.kind != "person":
             continue
-        if any(q.span.start <= m.span.start < q.span.end for q in quotes):
+        if quotes.quoted(m.span.start):
             continue  # named inside a quotation: not who reports it
         if speakers is None:
-            speakers = {q.speaker.id for q in quotes
-                        if q.speaker is not None and sent.start <= q.span.start < sent.end}
+            speakers = quotes.speakers(sent)
         bound = (actor.id in speakers or cues.reporter_after.match(text, m.span.end, sent.end)
-                 or cues.reporter_before.search(text, max(sent.start, m.span.start - 60), m.span.start))
+                 or reporter_before.search(text, max(sent.start, m.span.start - 60), m.span.start))
         if side is not None:
             if not bound and speaks:
                 if readout is None:
@@ -227,6 +251,26 @@ def _first_clause_end(text: str, sent: Span) -> int:
     in a later clause it is someone else's ("Experten, die glauben, die Beziehungen seien …")."""
     comma = text.find(",", sent.start, sent.end)
     return comma if comma >= 0 else sent.end
+
+
+@lru_cache(maxsize=4096)
+def _official_voice(actor: Actor, published) -> tuple[str | None, bool]:
+    """(the country the actor speaks for or None, whether it publishes that side's readouts): the same
+    answer for every document of the day, so the role look-ups run once."""
+    side = _official_side(actor, published)
+    return side, side is not None and _speaks_for(actor, published)
+
+
+@lru_cache(maxsize=None)
+def _reporter_before(language: str | None) -> re.Pattern[str]:
+    """`Cues.reporter_before` with a check of the first letter in front: it is searched over the 60 characters
+    before nearly every name, and the check turns most positions away before the branches are tried."""
+    languages = (language,) if language in LANGUAGES else LANGUAGES
+    data, words = _merged(languages)
+    # what the pattern alternates at its start: the reporting verbs and the source markers
+    fragments = data.get("reporting", []) + words.get("source_markers", [])
+    pattern = cues_for(language).reporter_before
+    return re.compile(_first_letters(fragments) + pattern.pattern, pattern.flags)
 
 
 def _official_side(actor: Actor, published) -> str | None:
