@@ -77,23 +77,47 @@ class _Mention:
 class _Group:
     members: list[_Mention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    # The grouping rules ask every group what its members say for each mention they place: the answers are
+    # kept while members and actors stay the same (members are only ever added, never changed; actors only
+    # ever replaced by a new list).
+    _answers: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _answers_for: tuple[list[Actor] | None, int] = field(default=(None, 0), init=False, repr=False, compare=False)
+
+    def _answered(self) -> dict[str, object]:
+        actors, size = self._answers_for
+        if actors is not self.actors or size != len(self.members):
+            self._answers = {}
+            self._answers_for = (self.actors, len(self.members))
+        return self._answers
 
     @property
     def actor_ids(self) -> frozenset[str]:
-        return frozenset(a.id for a in self.actors)
+        answers = self._answered()
+        ids = answers.get("actor_ids")
+        if ids is None:
+            ids = answers["actor_ids"] = frozenset(a.id for a in self.actors)
+        return ids
 
     @property
     def family(self) -> str:
-        kinds = {m.kind for m in self.members} - {"talk"}
-        if kinds & set(REMOTE):
-            return "remote"
-        if kinds & set(IN_PERSON):
-            return "in_person"
-        return "talk"
+        answers = self._answered()
+        family = answers.get("family")
+        if family is None:
+            kinds = {m.kind for m in self.members} - {"talk"}
+            family = "remote" if kinds & set(REMOTE) else "in_person" if kinds & set(IN_PERSON) else "talk"
+            answers["family"] = family
+        return family
 
     @property
     def status(self) -> str:
         """What the clearest evidence says: a stated status beats the default reading."""
+        answers = self._answered()
+        status = answers.get("status")
+        if status is None:
+            status = answers["status"] = self._status()
+        return status
+
+    def _status(self) -> str:
         # a specific trigger ("the call") speaks for the contact before a generic one ("peace talks")
         specific = [m for m in self.members if m.stated and m.status != "arrived" and m.kind != "talk"]
         stated = {m.status for m in (specific or [m for m in self.members if m.stated and m.status != "arrived"])}
@@ -107,14 +131,19 @@ class _Group:
 
     @property
     def has_stated_status(self) -> bool:
-        return any(m.stated and m.status != "arrived" for m in self.members)
+        answers = self._answered()
+        stated = answers.get("has_stated_status")
+        if stated is None:
+            stated = answers["has_stated_status"] = any(m.stated and m.status != "arrived" for m in self.members)
+        return stated
 
     @property
     def day(self) -> date | None:
-        for m in self.members:
-            if m.timex is not None and m.timex.as_date():
-                return m.timex.as_date()
-        return None
+        answers = self._answered()
+        if "day" not in answers:
+            answers["day"] = next((m.timex.as_date() for m in self.members
+                                   if m.timex is not None and m.timex.as_date()), None)
+        return answers["day"]
 
     @property
     def first_sentence(self) -> int:
@@ -212,7 +241,8 @@ def _timex_for(candidates: list[_DateCandidate], trigger: Span, status_hint: str
 
 def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trigger: Span, kind: str,
             timex: Timex | None, published: date | None, durations: list[Timex]) -> tuple[str, bool] | None:
-    """(status, stated) for a trigger, or None for a contact the clause rules out.
+    """(status, stated) for a trigger, or None for a contact the clause rules out; `durations`: the DURATION
+    timexes of the clause.
 
     status is occurred | planned | denied | arrived; `stated` is False when
     nothing in the clause says so and "occurred" is only the default reading.
@@ -241,10 +271,10 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
         planned_cue = True
     if _bound_cue(text, cues.habitual, cues.triggers, sentence.start, sentence.end, trigger):
         return None  # "üblicherweise sprechen Xi und Putin zum Jahresende": a custom, not one contact
-    if any(t.type == "DURATION" and _LONG_SPAN.match(t.value) and (
+    if durations and any(_LONG_SPAN.match(t.value) and (
             cues.span_after.match(text, t.span.end) or cues.span_before.search(text[max(0, t.span.start - 8):
                                                                                   t.span.start]))
-           for t in durations):
+                         for t in durations):
         return None  # "sechs Monate lang … telefoniert": many contacts over a period, not one
     dated_fact = day is not None and published is not None and day <= published
     if not dated_fact and cues.hypothetical.search(text, max(sentence.start, trigger.start - 60), trigger.start) \
@@ -253,21 +283,23 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     if planned_cue and cues.negation.search(text, a, b):
         return None  # "will not visit", "kann sich keinen Besuch vorstellen": no contact
     arrival_only = kind not in REMOTE and cues.arrival.search(text, a, b)
-    past_cue = _bound_cue(text, cues.past, cues.triggers, a, b, trigger)
+    # the past-tense cue (the costliest test) is looked for only where its answer counts
     if day and published:
         if day > published:
             return "planned", True
         if day < published:
-            return ("arrived", False) if arrival_only and not past_cue else ("occurred", True)
+            return ("arrived", False) if arrival_only and not past_cue_in(text, cues, a, b, trigger) \
+                else ("occurred", True)
     if planned_cue and arrival_only and purpose and not _bound_cue(text, cues.planned, cues.triggers, a, b, trigger):
         return "arrived", False  # "zu Gesprächen eingetroffen": the talks are what the arrival is for
     if planned_cue:
         return "planned", True
-    if any(t.type == "DURATION" and t.value.startswith("PT") for t in durations):
+    if durations and any(t.value.startswith("PT") for t in durations):
         return "occurred", True  # "drei Stunden lang sprechen sie": a length is known of a contact held
-    present = cues.present.match(text, trigger.start)
-    if present and timex is not None and (day is None or published is None or day >= published):
+    if timex is not None and (day is None or published is None or day >= published) and cues.present.match(
+            text, trigger.start):
         return "planned", True  # "Putin trifft am Donnerstag Kim": the present announces
+    past_cue = _bound_cue(text, cues.past, cues.triggers, a, b, trigger)
     if arrival_only and not past_cue:
         return "arrived", False  # "zu Gesprächen in Moskau eingetroffen": there, but the talks are still to come
     if past_cue:
@@ -369,6 +401,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
         blocked = blocked_in.get(si, [])
         sent_timexes = timexes_in.get(si, [])
         dates = _date_candidates(text, cues, sent_timexes)
+        durations = [t for t in sent_timexes if t.type == "DURATION"]
         for m, kind in triggers_in[si]:
             if _inside(quotes, m.start()) or _inside(blocked, m.start()):
                 continue
@@ -412,7 +445,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                                         doc.published)
             timex = _timex_for(dates, trigger)
             judged = _status(text, cues, sent, clause, trigger, kind, timex, doc.published,
-                             [t for t in sent_timexes if clause[0] <= t.span.start < clause[1]])
+                             [t for t in durations if clause[0] <= t.span.start < clause[1]] if durations else [])
             if judged is None:
                 continue
             status, stated = judged
