@@ -33,10 +33,9 @@ from summitry.extract.participants import (
     held_roles,
     is_known,
     is_reporter,
-    people_in,
+    Candidates,
     pronoun_kind,
     starting_in,
-    unique_actors,
     widening,
 )
 from summitry.extract.prefilter import document_cues
@@ -385,7 +384,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
     excluded = _reporter_mentions(text, mentions, cues, doc.published)
     quotes = [q.span for q in ex.quotes]
     quoted = {i for i, mm in enumerate(mentions) if _inside(quotes, mm.span.start)}
-    skip = excluded | quoted
+    people = Candidates(mentions, excluded | quoted)
     found: list[_Mention] = []
     last_pair: list[Actor] = []  # what "die beiden"/"the leaders" refers to: the pair most talked about so far
     pair_counts: dict[frozenset[str], int] = {}
@@ -407,16 +406,15 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 continue
             trigger = Span(m.start(), m.end())
             clause = clause_bounds(text, sent, m.start())
-            actors = _bound_locally(text, cues, mentions, skip, sent, clause, trigger, kind, doc.language,
+            actors = _bound_locally(text, cues, people, sent, clause, trigger, kind, doc.language,
                                     lambda: _subject_before(mentions, excluded, ex.sentences, si, m.start())
-                                    ) or unique_actors(
-                people_in(mentions, clause[0], clause[1], excluded=skip))
+                                    ) or people.actors(clause[0], clause[1])
             destination = _trip_destination(text, cues, mentions, clause, trigger) if kind == "visit" else None
             pron = pronoun_kind(text, clause[0], clause[1], doc.language) if len(actors) < 2 else None
             if pron == "pair" and not last_pair and si > 0:
                 # no pair bound yet: the two leaders the text opened with
-                opening = _leaders_first(unique_actors(people_in(mentions, ex.sentences[max(0, si - 2)].start,
-                                                                 sent.start, excluded=skip)), doc.published)
+                opening = _leaders_first(people.actors(ex.sentences[max(0, si - 2)].start, sent.start),
+                                         doc.published)
                 if len(opening) == 2:
                     last_pair = opening
             if pron == "pair" and last_pair:
@@ -428,21 +426,20 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
             solo_trip = kind == "visit" and destination is not None and len(actors) == 1
             if len(actors) < 2 and not solo_trip:
                 for a, b in widening(text, sent, m.start()):
-                    actors = _union(actors, unique_actors(people_in(mentions, a, b, excluded=skip)))
+                    actors = _union(actors, people.actors(a, b))
                     if len(actors) >= 2:
                         break
             if len(actors) >= 2:
-                actors = _union(actors, _enumerated(text, cues, mentions, skip, sent, clause))
+                actors = _union(actors, _enumerated(text, cues, people, sent, clause))
             if actors:
-                actors = _union(_listed_before(text, cues, mentions, skip, sent, clause), actors)
+                actors = _union(_listed_before(text, cues, people, sent, clause), actors)
             actors = _leaders_first(actors, doc.published)
             nearby: list[Actor] = []
             if not actors and si > 0 and cues.article_before.search(text[max(sent.start, trigger.start - 30):
                                                                          trigger.start]):
                 # "In einem Telefonat am Donnerstag sei es um … gegangen": the people are in the lead-in
                 before = ex.sentences[max(0, si - 2)].start
-                nearby = _leaders_first(unique_actors(people_in(mentions, before, sent.start, excluded=skip)),
-                                        doc.published)
+                nearby = _leaders_first(people.actors(before, sent.start), doc.published)
             timex = _timex_for(dates, trigger)
             judged = _status(text, cues, sent, clause, trigger, kind, timex, doc.published,
                              [t for t in durations if clause[0] <= t.span.start < clause[1]] if durations else [])
@@ -461,15 +458,14 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 last_pair = actors if pair_counts[key] >= max(pair_counts.values()) else last_pair
             if cues.joining.search(text, clause[0], clause[1]):
                 # who joins is named in the clause itself ("wird auch von der Leyen dabei sein – nicht aber Scholz")
-                joiners = _leaders_first(unique_actors(people_in(mentions, clause[0], clause[1], excluded=skip)),
-                                         doc.published)
+                joiners = _leaders_first(people.actors(clause[0], clause[1]), doc.published)
                 found[-1].joined_status = status
                 found[-1].status = "joining"
                 found[-1].actors = joiners[:MAX_PARTICIPANTS] or found[-1].actors
     return found
 
 
-def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
+def _bound_locally(text: str, cues: Cues, candidates: Candidates, sentence: Span,
                    clause: tuple[int, int], trigger: Span, kind: str, language: str | None,
                    subject_of: Callable[[], Actor | None]) -> list[Actor]:
     """People a trigger names itself: "Telefonat zwischen A und B", "Scholz's conversation with Putin"."""
@@ -481,9 +477,9 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
         nxt = cues.triggers.search(text, start, clause[1])  # "zwischen Xi und Putin fand vor einem Telefonat …"
         if nxt:
             end = nxt.start()
-        listed = _listed(text, cues, people_in(mentions, start, end, excluded=skip), start)
+        listed = _listed(text, cues, candidates.within(start, end), start)
         if not nxt:
-            listed = _union(listed, _enumerated(text, cues, mentions, skip, sentence, clause))
+            listed = _union(listed, _enumerated(text, cues, candidates, sentence, clause))
         if len(listed) >= 2:
             return listed
     # "with"/"mit" after any trigger; "to" only after speaking ("spoke to Zelenskyy", not "a trip to")
@@ -491,7 +487,7 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
         cues.speaking_partner_after.match(after) if kind in ("talk", "phone_call", "call") else None)
     if not partner:
         return []
-    people = [mm for i, mm in enumerate(mentions) if i not in skip and mm.actor.kind == "person"]
+    people = candidates.mentions
     owner = [mm for mm in people if 0 <= trigger.start - mm.span.end <= 3
              and _OWNER_GAP.fullmatch(text, mm.span.end, trigger.start)]
     possessive = cues.possessive_before.search(text[max(sentence.start, trigger.start - 25):trigger.start])
@@ -528,7 +524,7 @@ def _listed(text: str, cues: Cues, people: list[Mention], start: int) -> list[Ac
     return _union(listed, [])
 
 
-def _listed_before(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
+def _listed_before(text: str, cues: Cues, people: Candidates, sentence: Span,
                    clause: tuple[int, int]) -> list[Actor]:
     """Names listed just before the clause ("Scholz, Macron und Draghi …"): short clauses holding only a name."""
     found: list[Actor] = []
@@ -536,7 +532,7 @@ def _listed_before(text: str, cues: Cues, mentions: list[Mention], skip: set[int
     if end == sentence.start:
         return found  # the clause opens the sentence: nothing stands before it
     for a, b in reversed([c for c in clauses(text, sentence) if c[1] <= clause[0]]):
-        item = unique_actors(people_in(mentions, a, b, excluded=skip))
+        item = people.actors(a, b)
         if len(item) != 1 or len(text[a:b].split()) > 6 or cues.triggers.search(text, a, b) or not _LIST_GAP.fullmatch(
                 text, b, end):
             break
@@ -545,7 +541,7 @@ def _listed_before(text: str, cues: Cues, mentions: list[Mention], skip: set[int
     return found
 
 
-def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
+def _enumerated(text: str, cues: Cues, people: Candidates, sentence: Span,
                 clause: tuple[int, int]) -> list[Actor]:
     """People listed on after the clause ("zwischen Xi, Merkel, Macron und Michel"; a headline's
     "Besuch in Kiew: Scholz, Macron, Selenskyj und Draghi"): list items only."""
@@ -554,13 +550,13 @@ def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], 
             return []
         # the list goes on only from a clause that ends with a person ("zwischen Xi, Merkel …"), not
         # from one that has moved on ("zwischen Biden und Netanjahu erfolgte …, Putin und Xi, …")
-        inside = people_in(mentions, clause[0], clause[1], excluded=skip)
+        inside = people.within(clause[0], clause[1])
         if not inside or len(text[inside[-1].span.end:clause[1]].strip(" ()[]./")) > 6:
             return []
     found: list[Actor] = []
     for m in _LIST_ITEM.finditer(text, clause[1], sentence.end):
         a, b = m.span()
-        item = unique_actors(people_in(mentions, a, b, excluded=skip))
+        item = people.actors(a, b)
         if not item or b - a > 160 or cues.triggers.search(text, a, b) or cues.reporting.search(text, a, b):
             break
         found.extend(item)

@@ -113,6 +113,33 @@ def people_in(mentions: Sequence[Mention], start: int, end: int, *, excluded: se
             if m.actor.kind == "person" and m.span.end <= end and i not in excluded]
 
 
+class Candidates:
+    """The person mentions of one document that may take part (not skipped), found by span.
+
+    The binding rules ask for the people of a trigger's clause up to four times, and of wider spans around
+    it: the mentions are sifted once, and each span's people are found once.
+    """
+
+    def __init__(self, mentions: Sequence[Mention], skip: set[int]) -> None:
+        # `mentions` sorted by start: so are these, and bisection finds a span's
+        self.mentions = [m for i, m in enumerate(mentions) if i not in skip and m.actor.kind == "person"]
+        self._starts = [m.span.start for m in self.mentions]
+        self._actors: dict[tuple[int, int], list[Actor]] = {}
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside [start, end): `people_in(mentions, start, end, excluded=skip)`."""
+        starts = self._starts
+        return [m for m in self.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+                if m.span.end <= end]
+
+    def actors(self, start: int, end: int) -> list[Actor]:
+        """The people inside [start, end), each once, in order (a list shared by all who ask: not to change)."""
+        found = self._actors.get((start, end))
+        if found is None:
+            found = self._actors[(start, end)] = unique_actors(self.within(start, end))
+        return found
+
+
 def starting_in(mentions: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
     """The mentions that start in [start, end), in their order (found by bisection when sorted by start)."""
     starts, in_order = _indexed(mentions)
