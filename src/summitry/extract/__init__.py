@@ -25,7 +25,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from summitry.annotate import actors as actor_index
-from summitry.extract.attributes import codes_for, duration_minutes, initiator_for, places_in, tones_in
+from summitry.extract.attributes import (
+    codes_for,
+    duration_minutes,
+    initiator_for,
+    place_word_before,
+    places_in,
+    tones_in,
+)
 from summitry.extract.cues import Cues, cues_for
 from summitry.extract.participants import (
     clause_bounds,
@@ -183,7 +190,10 @@ def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date 
 
 def _is_modifier(text: str, mention: Mention, cues: Cues) -> bool:
     """A name that only qualifies another person or body ("Bidens Amtsvorgänger", "the Biden administration")."""
-    after = text[mention.span.end:mention.span.end + 60]
+    end = mention.span.end
+    if not cues.relation_nouns.search(text, end + 1, end + 60):
+        return False  # the relation nouns stand after a space or hyphen: none there, no relation
+    after = text[end:end + 60]
     genitive = mention.surface.endswith(("s", "'", "’")) and not mention.actor.name.endswith("s") or _GENITIVE.match(
         after)
     return bool((cues.genitive_relation if genitive else cues.compound_relation).match(after))
@@ -348,10 +358,9 @@ def _destination(text: str, cues: Cues, mentions: list[Mention], start: int, end
 def _destinations(text: str, cues: Cues, mentions: list[Mention], start: int, end: int):
     """Every place or country the span travels to or is in, in order."""
     for m in starting_in(mentions, start, end):
-        if m.actor.kind in ("place", "country"):
-            before = text[max(0, m.span.start - 40):m.span.start]
-            if cues.place_before.search(before[-16:]) and not cues.topic_place_before.search(before):
-                yield m.actor
+        if m.actor.kind in ("place", "country") and place_word_before(text, cues, m.span.start) and not (
+                cues.topic_place_before.search(text[max(0, m.span.start - 40):m.span.start])):
+            yield m.actor
 
 
 def _trip_destination(text: str, cues: Cues, mentions: list[Mention], clause: tuple[int, int],
