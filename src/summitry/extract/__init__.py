@@ -152,8 +152,23 @@ class _Group:
         return answers["day"]
 
     @property
+    def sentences(self) -> tuple[int, ...]:
+        """The sentences the members stand in, in order, each once."""
+        answers = self._answered()
+        found = answers.get("sentences")
+        if found is None:
+            found = answers["sentences"] = tuple(sorted({m.sentence for m in self.members}))
+        return found
+
+    @property
     def first_sentence(self) -> int:
-        return min(m.sentence for m in self.members)
+        return self.sentences[0]
+
+    def distance(self, sentence: int) -> int:
+        """How many sentences lie between `sentence` and the nearest member's."""
+        found = self.sentences
+        i = bisect.bisect_left(found, sentence)
+        return min(abs(found[k] - sentence) for k in (i - 1, i) if 0 <= k < len(found))
 
 
 def _family(kind: str) -> str:
@@ -612,7 +627,7 @@ def _compatible(group: _Group, mention: _Mention, mention_ids: frozenset[str] | 
     fam = _family(mention.kind)
     if fam != "talk" and group.family not in ("talk", fam):
         return False
-    same_sentence = any(m.sentence == mention.sentence for m in group.members)
+    same_sentence = mention.sentence in group.sentences
     if not same_sentence and mention.stated and mention.status != "arrived":
         # a plan and a report of a contact are two contacts; an arrival or a default reading goes with either
         if group.has_stated_status and (group.status == "planned") != (mention.status == "planned"):
@@ -702,7 +717,7 @@ def _fold_trips_into_meetings(groups: list[_Group]) -> None:
                   and any(a.country == dest.country for a in g.actors if a.id != visitor.id)]
         if hosted:
             # the host the text tells of most (in distinct sentences: two triggers of one sentence are one report)
-            host = max(hosted, key=lambda g: (len({m.sentence for m in g.members}), -g.first_sentence))
+            host = max(hosted, key=lambda g: (len(g.sentences), -g.first_sentence))
             # being on the trip says nothing of whether the meeting has happened yet
             host.members.extend(_Mention(m.kind, "arrived", host.actors, m.sentence, m.trigger, m.timex,
                                          m.destination, m.subordinate, False) for m in trip.members)
@@ -721,7 +736,7 @@ def _referent(groups: list[_Group], orphan: _Mention, *, require_people: bool = 
             continue
         if orphan.status == "planned" and g.status != "planned":
             continue
-        dist = min(abs(m.sentence - orphan.sentence) for m in g.members)
+        dist = g.distance(orphan.sentence)
         if dist <= 4 and (best_dist is None or dist < best_dist):
             best, best_dist = g, dist
     return best
@@ -807,7 +822,7 @@ def _main_score(group: _Group, first_reported: int) -> tuple[float, ...]:
     first = min((m.sentence for m in leading), default=LEAD_SENTENCES)
     lead_bonus = 6.0 if first == 0 else 4.0 if first < LEAD_SENTENCES else 0.0
     opens = 1 if any(m.trigger.start == first_reported for m in leading) else 0
-    return (opens, lead_bonus + len({m.sentence for m in group.members}), -group.first_sentence)
+    return (opens, lead_bonus + len(group.sentences), -group.first_sentence)
 
 
 def extract_contacts(ex: Extraction) -> list[Contact]:
@@ -822,8 +837,7 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
     contacts: list[Contact] = []
     for group in groups:
         members = group.members
-        sentence_ids = sorted({m.sentence for m in members})
-        evidence = [ex.sentences[i] for i in sentence_ids]
+        evidence = [ex.sentences[i] for i in group.sentences]
         kind = _kind_of(group, ex, cues, evidence)
         timex = next((m.timex for m in members if m.timex is not None and m.timex.as_date()), None) \
             or next((m.timex for m in members if m.timex is not None), None)
@@ -855,7 +869,7 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
 def _flag_main(contacts: list[Contact], groups: list[_Group], ex: Extraction) -> None:
     """The main contact: reported in the lead or more than once; a passing mention is none."""
     candidates = [i for i, g in enumerate(groups)
-                  if g.first_sentence < LEAD_SENTENCES or len({m.sentence for m in g.members}) >= 2]
+                  if g.first_sentence < LEAD_SENTENCES or len(g.sentences) >= 2]
     if not candidates:
         return
     in_lead = [m.trigger.start for i in candidates for m in groups[i].members
