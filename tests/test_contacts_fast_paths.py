@@ -88,3 +88,23 @@ def test_a_groups_distance_is_its_nearest_members(sentences, sentence):
     assert group.first_sentence == min(sentences)
     group.members.append(_Mention("talk", "occurred", [], sentence, Span(0, 1)))  # answers follow the members
     assert group.distance(sentence) == 0 and group.sentences == tuple(sorted(set(sentences) | {sentence}))
+
+
+_SAYING = ["sagte", "sagten", "erklärte", "said", "told", "seit", "since", "Seitdem", "am", "Montag", "dem",
+           "Treffen", "mit", "Putin", "Kremlsprecher", "laut", "teilte", "mit", "hieß", "es"]
+_SAYING_TEXT = st.lists(st.tuples(st.sampled_from(_SAYING), st.sampled_from(_GAPS)), max_size=30).map(
+    lambda parts: "".join(w + g for w, g in parts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SAYING_TEXT, st.sampled_from(["de", "en", None]), st.data())
+def test_a_statement_or_anchor_before_a_date_is_found_as_by_the_slice_search(text, lang, data):
+    from summitry.extract import _opens_slice_end
+
+    fast, plain = document_cues(text, lang), cues_for(lang)
+    for _ in range(10):
+        end = data.draw(st.integers(0, len(text)))
+        assert _opens_slice_end(text, fast.reporting, fast.statement_before, end, 45) == bool(
+            plain.statement_before.search(text[max(0, end - 45):end]))
+        assert _opens_slice_end(text, fast.date_anchors, fast.anchor_before, end, 30) == bool(
+            plain.anchor_before.search(text[max(0, end - 30):end]))

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from summitry.annotate import actors as actor_index
 from summitry.extract.attributes import (
@@ -234,12 +235,34 @@ def _date_candidates(text: str, cues: Cues, timexes: list[Timex]) -> list[_DateC
         if t.type not in ("DATE", "TIME"):
             continue
         start, end = t.span.start, t.span.end
-        if cues.anchor_before.search(text[max(0, start - 30):start]):
+        if _opens_slice_end(text, cues.date_anchors, cues.anchor_before, start, 30):
             continue
-        found.append(_DateCandidate(t, bool(cues.statement_before.search(text[max(0, start - 45):start])),
+        found.append(_DateCandidate(t, _opens_slice_end(text, cues.reporting, cues.statement_before, start, 45),
                                     bool(cues.statement_after.match(text, end, end + 30)),
                                     0 if t.as_date() else 1))
     return found
+
+
+def _opens_slice_end(text: str, cue_list: re.Pattern[str], pattern: re.Pattern[str], end: int, width: int) -> bool:
+    """`pattern.search(text[end - width:end])` for a pattern whose matches open with a match of the cue list
+    ("sagte … am Montag"): the slice is searched only where the (prefiltered) list matches in it.
+
+    A slice of a few dozen characters costs the "…$" pattern a try of every cue at every position; the list's
+    own search is a look-up. The two agree where the list looks behind only at its start and sees the same
+    there in the text as in the slice (the slice's start, or a character \\w does not match).
+    """
+    start = max(0, end - width)
+    if (_looks_back_at_start_only(cue_list.pattern) and not (start and (text[start - 1].isalnum()
+                                                                      or text[start - 1] == "_"))
+            and cue_list.search(text, start, end) is None):
+        return False
+    return pattern.search(text[start:end]) is not None
+
+
+@lru_cache(maxsize=None)
+def _looks_back_at_start_only(list_pattern: str) -> bool:
+    """Whether the cue list's only lookbehind is the (?<!\\w) it opens with."""
+    return "(?<" not in list_pattern.replace(r"(?<!\w)", "", 1)
 
 
 def _timex_for(candidates: list[_DateCandidate], trigger: Span, status_hint: str | None = None) -> Timex | None:
