@@ -108,3 +108,13 @@ def test_a_statement_or_anchor_before_a_date_is_found_as_by_the_slice_search(tex
             plain.statement_before.search(text[max(0, end - 45):end]))
         assert _opens_slice_end(text, fast.date_anchors, fast.anchor_before, end, 30) == bool(
             plain.anchor_before.search(text[max(0, end - 30):end]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2003-–—,;:ab.", max_size=40), st.data())
+def test_clause_breaks_are_found_as_by_the_regex(text, data):
+    from summitry.extract.participants import _CLAUSE_BREAK, clause_breaks_in
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert clause_breaks_in(text, start, end) == [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
