@@ -17,7 +17,8 @@ _WORDS = ["Telefonat", "telefonierte", "Video-Call", "video call", "Videoschalte
           "Besucher", "G20-Gipfel", "G20 Gipfel", "traf", "trafen", "sprach", "hatte", "sagte", "didn't", "n't",
           "met", "visit", "phone call", "Berater", "Amtsvorgänger", "administration", "Regierung", "Sprecher",
           "Putin", "Putins", "Trump's", "Scholz'", "Xi", "nach", "in", "am", "Montag", "abgesagt", "nicht",
-          "geplant", "soll", "üblicherweise", "bereit", "zu", "ſie", "İstanbul"]
+          "geplant", "soll", "üblicherweise", "bereit", "zu", "ſie", "İstanbul", "künftigen", "zukünftiges", "future",
+          "his"]
 _GAPS = [" ", " ", ", ", "-", "'", "’", ". ", "\n", "", " – ", ": ", "(", ")"]
 _TEXT = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), max_size=40).map(
     lambda parts: "".join(w + g for w, g in parts))
@@ -118,3 +119,15 @@ def test_clause_breaks_are_found_as_by_the_regex(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert clause_breaks_in(text, start, end) == [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXT, st.sampled_from(["de", "en", None]), st.data())
+def test_a_future_modifier_before_a_trigger_is_found_as_by_the_slice_search(text, lang, data):
+    from summitry.extract import _opens_slice_end
+
+    fast, plain = document_cues(text, lang), cues_for(lang)
+    for _ in range(10):
+        end = data.draw(st.integers(0, len(text)))
+        assert _opens_slice_end(text, fast.future_modifiers, fast.future_before, end, 30) == bool(
+            plain.future_before.search(text[max(0, end - 30):end]))

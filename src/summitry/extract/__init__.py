@@ -306,7 +306,7 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     # the cue tests below are searched only when their answer counts (most triggers have no planned cue)
     hearsay: bool | None = None  # "sollen telefoniert haben": a claim, not a plan
     planned_cue = _bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or purpose or (
-        cues.future_before.search(text[max(0, trigger.start - 30):trigger.start])) or (
+        _opens_slice_end(text, cues.future_modifiers, cues.future_before, trigger.start, 30)) or (
         kind == "visit" and cues.invitation.search(text, sentence.start, sentence.end))
     if planned_cue:
         hearsay = bool(cues.hearsay.search(text, a, b))

@@ -77,11 +77,12 @@ def clause_breaks_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
         while i >= 0:
             found.append((i, i + 1))
             i = text.find(char, i + 1, end)
-    i = text.find("-", start + 1, end - 1)
+    last = end - 1  # a hyphen in [start + 1, end - 1): room for the spaces (no negative bound, read from the end)
+    i = text.find("-", start + 1, last) if last > start + 1 else -1
     while i >= 0:
         if text[i - 1].isspace() and text[i + 1].isspace():  # str.isspace is what \s matches
             found.append((i - 1, i + 2))
-        i = text.find("-", i + 1, end - 1)
+        i = text.find("-", i + 1, last)
     if len(found) > 1:
         found.sort()
         kept, resume = [], start  # finditer goes on from each match's end: overlapping spans drop out
