@@ -23,9 +23,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from summitry.annotate import actors as actor_index
-from summitry.extract.attributes import codes_for, duration_minutes, initiator_for, places_in, tones_in
+from summitry.extract.attributes import (
+    codes_for,
+    duration_minutes,
+    initiator_for,
+    place_word_before,
+    places_in,
+    tones_in,
+)
 from summitry.extract.cues import Cues, cues_for
 from summitry.extract.participants import (
     clause_bounds,
@@ -33,10 +41,9 @@ from summitry.extract.participants import (
     held_roles,
     is_known,
     is_reporter,
-    people_in,
+    Candidates,
     pronoun_kind,
     starting_in,
-    unique_actors,
     widening,
 )
 from summitry.extract.prefilter import document_cues
@@ -77,23 +84,47 @@ class _Mention:
 class _Group:
     members: list[_Mention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    # The grouping rules ask every group what its members say for each mention they place: the answers are
+    # kept while members and actors stay the same (members are only ever added, never changed; actors only
+    # ever replaced by a new list).
+    _answers: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _answers_for: tuple[list[Actor] | None, int] = field(default=(None, 0), init=False, repr=False, compare=False)
+
+    def _answered(self) -> dict[str, object]:
+        actors, size = self._answers_for
+        if actors is not self.actors or size != len(self.members):
+            self._answers = {}
+            self._answers_for = (self.actors, len(self.members))
+        return self._answers
 
     @property
     def actor_ids(self) -> frozenset[str]:
-        return frozenset(a.id for a in self.actors)
+        answers = self._answered()
+        ids = answers.get("actor_ids")
+        if ids is None:
+            ids = answers["actor_ids"] = frozenset(a.id for a in self.actors)
+        return ids
 
     @property
     def family(self) -> str:
-        kinds = {m.kind for m in self.members} - {"talk"}
-        if kinds & set(REMOTE):
-            return "remote"
-        if kinds & set(IN_PERSON):
-            return "in_person"
-        return "talk"
+        answers = self._answered()
+        family = answers.get("family")
+        if family is None:
+            kinds = {m.kind for m in self.members} - {"talk"}
+            family = "remote" if kinds & set(REMOTE) else "in_person" if kinds & set(IN_PERSON) else "talk"
+            answers["family"] = family
+        return family
 
     @property
     def status(self) -> str:
         """What the clearest evidence says: a stated status beats the default reading."""
+        answers = self._answered()
+        status = answers.get("status")
+        if status is None:
+            status = answers["status"] = self._status()
+        return status
+
+    def _status(self) -> str:
         # a specific trigger ("the call") speaks for the contact before a generic one ("peace talks")
         specific = [m for m in self.members if m.stated and m.status != "arrived" and m.kind != "talk"]
         stated = {m.status for m in (specific or [m for m in self.members if m.stated and m.status != "arrived"])}
@@ -107,18 +138,38 @@ class _Group:
 
     @property
     def has_stated_status(self) -> bool:
-        return any(m.stated and m.status != "arrived" for m in self.members)
+        answers = self._answered()
+        stated = answers.get("has_stated_status")
+        if stated is None:
+            stated = answers["has_stated_status"] = any(m.stated and m.status != "arrived" for m in self.members)
+        return stated
 
     @property
     def day(self) -> date | None:
-        for m in self.members:
-            if m.timex is not None and m.timex.as_date():
-                return m.timex.as_date()
-        return None
+        answers = self._answered()
+        if "day" not in answers:
+            answers["day"] = next((m.timex.as_date() for m in self.members
+                                   if m.timex is not None and m.timex.as_date()), None)
+        return answers["day"]
+
+    @property
+    def sentences(self) -> tuple[int, ...]:
+        """The sentences the members stand in, in order, each once."""
+        answers = self._answered()
+        found = answers.get("sentences")
+        if found is None:
+            found = answers["sentences"] = tuple(sorted({m.sentence for m in self.members}))
+        return found
 
     @property
     def first_sentence(self) -> int:
-        return min(m.sentence for m in self.members)
+        return self.sentences[0]
+
+    def distance(self, sentence: int) -> int:
+        """How many sentences lie between `sentence` and the nearest member's."""
+        found = self.sentences
+        i = bisect.bisect_left(found, sentence)
+        return min(abs(found[k] - sentence) for k in (i - 1, i) if 0 <= k < len(found))
 
 
 def _family(kind: str) -> str:
@@ -155,7 +206,10 @@ def _reporter_mentions(text: str, mentions: list[Mention], cues: Cues, on: date 
 
 def _is_modifier(text: str, mention: Mention, cues: Cues) -> bool:
     """A name that only qualifies another person or body ("Bidens Amtsvorgänger", "the Biden administration")."""
-    after = text[mention.span.end:mention.span.end + 60]
+    end = mention.span.end
+    if not cues.relation_nouns.search(text, end + 1, end + 60):
+        return False  # the relation nouns stand after a space or hyphen: none there, no relation
+    after = text[end:end + 60]
     genitive = mention.surface.endswith(("s", "'", "’")) and not mention.actor.name.endswith("s") or _GENITIVE.match(
         after)
     return bool((cues.genitive_relation if genitive else cues.compound_relation).match(after))
@@ -181,12 +235,34 @@ def _date_candidates(text: str, cues: Cues, timexes: list[Timex]) -> list[_DateC
         if t.type not in ("DATE", "TIME"):
             continue
         start, end = t.span.start, t.span.end
-        if cues.anchor_before.search(text[max(0, start - 30):start]):
+        if _opens_slice_end(text, cues.date_anchors, cues.anchor_before, start, 30):
             continue
-        found.append(_DateCandidate(t, bool(cues.statement_before.search(text[max(0, start - 45):start])),
+        found.append(_DateCandidate(t, _opens_slice_end(text, cues.reporting, cues.statement_before, start, 45),
                                     bool(cues.statement_after.match(text, end, end + 30)),
                                     0 if t.as_date() else 1))
     return found
+
+
+def _opens_slice_end(text: str, cue_list: re.Pattern[str], pattern: re.Pattern[str], end: int, width: int) -> bool:
+    """`pattern.search(text[end - width:end])` for a pattern whose matches open with a match of the cue list
+    ("sagte … am Montag"): the slice is searched only where the (prefiltered) list matches in it.
+
+    A slice of a few dozen characters costs the "…$" pattern a try of every cue at every position; the list's
+    own search is a look-up. The two agree where the list looks behind only at its start and sees the same
+    there in the text as in the slice (the slice's start, or a character \\w does not match).
+    """
+    start = max(0, end - width)
+    if (_looks_back_at_start_only(cue_list.pattern) and not (start and (text[start - 1].isalnum()
+                                                                      or text[start - 1] == "_"))
+            and cue_list.search(text, start, end) is None):
+        return False
+    return pattern.search(text[start:end]) is not None
+
+
+@lru_cache(maxsize=None)
+def _looks_back_at_start_only(list_pattern: str) -> bool:
+    """Whether the cue list's only lookbehind is the (?<!\\w) it opens with."""
+    return "(?<" not in list_pattern.replace(r"(?<!\w)", "", 1)
 
 
 def _timex_for(candidates: list[_DateCandidate], trigger: Span, status_hint: str | None = None) -> Timex | None:
@@ -212,7 +288,8 @@ def _timex_for(candidates: list[_DateCandidate], trigger: Span, status_hint: str
 
 def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trigger: Span, kind: str,
             timex: Timex | None, published: date | None, durations: list[Timex]) -> tuple[str, bool] | None:
-    """(status, stated) for a trigger, or None for a contact the clause rules out.
+    """(status, stated) for a trigger, or None for a contact the clause rules out; `durations`: the DURATION
+    timexes of the clause.
 
     status is occurred | planned | denied | arrived; `stated` is False when
     nothing in the clause says so and "occurred" is only the default reading.
@@ -229,7 +306,7 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     # the cue tests below are searched only when their answer counts (most triggers have no planned cue)
     hearsay: bool | None = None  # "sollen telefoniert haben": a claim, not a plan
     planned_cue = _bound_cue(text, cues.planned, cues.triggers, a, b, trigger) or purpose or (
-        cues.future_before.search(text[max(0, trigger.start - 30):trigger.start])) or (
+        _opens_slice_end(text, cues.future_modifiers, cues.future_before, trigger.start, 30)) or (
         kind == "visit" and cues.invitation.search(text, sentence.start, sentence.end))
     if planned_cue:
         hearsay = bool(cues.hearsay.search(text, a, b))
@@ -241,10 +318,10 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
         planned_cue = True
     if _bound_cue(text, cues.habitual, cues.triggers, sentence.start, sentence.end, trigger):
         return None  # "üblicherweise sprechen Xi und Putin zum Jahresende": a custom, not one contact
-    if any(t.type == "DURATION" and _LONG_SPAN.match(t.value) and (
+    if durations and any(_LONG_SPAN.match(t.value) and (
             cues.span_after.match(text, t.span.end) or cues.span_before.search(text[max(0, t.span.start - 8):
                                                                                   t.span.start]))
-           for t in durations):
+                         for t in durations):
         return None  # "sechs Monate lang … telefoniert": many contacts over a period, not one
     dated_fact = day is not None and published is not None and day <= published
     if not dated_fact and cues.hypothetical.search(text, max(sentence.start, trigger.start - 60), trigger.start) \
@@ -253,21 +330,23 @@ def _status(text: str, cues: Cues, sentence: Span, clause: tuple[int, int], trig
     if planned_cue and cues.negation.search(text, a, b):
         return None  # "will not visit", "kann sich keinen Besuch vorstellen": no contact
     arrival_only = kind not in REMOTE and cues.arrival.search(text, a, b)
-    past_cue = _bound_cue(text, cues.past, cues.triggers, a, b, trigger)
+    # the past-tense cue (the costliest test) is looked for only where its answer counts
     if day and published:
         if day > published:
             return "planned", True
         if day < published:
-            return ("arrived", False) if arrival_only and not past_cue else ("occurred", True)
+            return ("arrived", False) if arrival_only and not past_cue_in(text, cues, a, b, trigger) \
+                else ("occurred", True)
     if planned_cue and arrival_only and purpose and not _bound_cue(text, cues.planned, cues.triggers, a, b, trigger):
         return "arrived", False  # "zu Gesprächen eingetroffen": the talks are what the arrival is for
     if planned_cue:
         return "planned", True
-    if any(t.type == "DURATION" and t.value.startswith("PT") for t in durations):
+    if durations and any(t.value.startswith("PT") for t in durations):
         return "occurred", True  # "drei Stunden lang sprechen sie": a length is known of a contact held
-    present = cues.present.match(text, trigger.start)
-    if present and timex is not None and (day is None or published is None or day >= published):
+    if timex is not None and (day is None or published is None or day >= published) and cues.present.match(
+            text, trigger.start):
         return "planned", True  # "Putin trifft am Donnerstag Kim": the present announces
+    past_cue = _bound_cue(text, cues.past, cues.triggers, a, b, trigger)
     if arrival_only and not past_cue:
         return "arrived", False  # "zu Gesprächen in Moskau eingetroffen": there, but the talks are still to come
     if past_cue:
@@ -317,10 +396,9 @@ def _destination(text: str, cues: Cues, mentions: list[Mention], start: int, end
 def _destinations(text: str, cues: Cues, mentions: list[Mention], start: int, end: int):
     """Every place or country the span travels to or is in, in order."""
     for m in starting_in(mentions, start, end):
-        if m.actor.kind in ("place", "country"):
-            before = text[max(0, m.span.start - 40):m.span.start]
-            if cues.place_before.search(before[-16:]) and not cues.topic_place_before.search(before):
-                yield m.actor
+        if m.actor.kind in ("place", "country") and place_word_before(text, cues, m.span.start) and not (
+                cues.topic_place_before.search(text[max(0, m.span.start - 40):m.span.start])):
+            yield m.actor
 
 
 def _trip_destination(text: str, cues: Cues, mentions: list[Mention], clause: tuple[int, int],
@@ -353,7 +431,7 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
     excluded = _reporter_mentions(text, mentions, cues, doc.published)
     quotes = [q.span for q in ex.quotes]
     quoted = {i for i, mm in enumerate(mentions) if _inside(quotes, mm.span.start)}
-    skip = excluded | quoted
+    people = Candidates(mentions, excluded | quoted)
     found: list[_Mention] = []
     last_pair: list[Actor] = []  # what "die beiden"/"the leaders" refers to: the pair most talked about so far
     pair_counts: dict[frozenset[str], int] = {}
@@ -369,21 +447,21 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
         blocked = blocked_in.get(si, [])
         sent_timexes = timexes_in.get(si, [])
         dates = _date_candidates(text, cues, sent_timexes)
+        durations = [t for t in sent_timexes if t.type == "DURATION"]
         for m, kind in triggers_in[si]:
             if _inside(quotes, m.start()) or _inside(blocked, m.start()):
                 continue
             trigger = Span(m.start(), m.end())
             clause = clause_bounds(text, sent, m.start())
-            actors = _bound_locally(text, cues, mentions, skip, sent, clause, trigger, kind, doc.language,
+            actors = _bound_locally(text, cues, people, sent, clause, trigger, kind, doc.language,
                                     lambda: _subject_before(mentions, excluded, ex.sentences, si, m.start())
-                                    ) or unique_actors(
-                people_in(mentions, clause[0], clause[1], excluded=skip))
+                                    ) or people.actors(clause[0], clause[1])
             destination = _trip_destination(text, cues, mentions, clause, trigger) if kind == "visit" else None
             pron = pronoun_kind(text, clause[0], clause[1], doc.language) if len(actors) < 2 else None
             if pron == "pair" and not last_pair and si > 0:
                 # no pair bound yet: the two leaders the text opened with
-                opening = _leaders_first(unique_actors(people_in(mentions, ex.sentences[max(0, si - 2)].start,
-                                                                 sent.start, excluded=skip)), doc.published)
+                opening = _leaders_first(people.actors(ex.sentences[max(0, si - 2)].start, sent.start),
+                                         doc.published)
                 if len(opening) == 2:
                     last_pair = opening
             if pron == "pair" and last_pair:
@@ -395,24 +473,23 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
             solo_trip = kind == "visit" and destination is not None and len(actors) == 1
             if len(actors) < 2 and not solo_trip:
                 for a, b in widening(text, sent, m.start()):
-                    actors = _union(actors, unique_actors(people_in(mentions, a, b, excluded=skip)))
+                    actors = _union(actors, people.actors(a, b))
                     if len(actors) >= 2:
                         break
             if len(actors) >= 2:
-                actors = _union(actors, _enumerated(text, cues, mentions, skip, sent, clause))
+                actors = _union(actors, _enumerated(text, cues, people, sent, clause))
             if actors:
-                actors = _union(_listed_before(text, cues, mentions, skip, sent, clause), actors)
+                actors = _union(_listed_before(text, cues, people, sent, clause), actors)
             actors = _leaders_first(actors, doc.published)
             nearby: list[Actor] = []
             if not actors and si > 0 and cues.article_before.search(text[max(sent.start, trigger.start - 30):
                                                                          trigger.start]):
                 # "In einem Telefonat am Donnerstag sei es um … gegangen": the people are in the lead-in
                 before = ex.sentences[max(0, si - 2)].start
-                nearby = _leaders_first(unique_actors(people_in(mentions, before, sent.start, excluded=skip)),
-                                        doc.published)
+                nearby = _leaders_first(people.actors(before, sent.start), doc.published)
             timex = _timex_for(dates, trigger)
             judged = _status(text, cues, sent, clause, trigger, kind, timex, doc.published,
-                             [t for t in sent_timexes if clause[0] <= t.span.start < clause[1]])
+                             [t for t in durations if clause[0] <= t.span.start < clause[1]] if durations else [])
             if judged is None:
                 continue
             status, stated = judged
@@ -428,15 +505,14 @@ def find_trigger_mentions(ex: Extraction) -> list[_Mention]:
                 last_pair = actors if pair_counts[key] >= max(pair_counts.values()) else last_pair
             if cues.joining.search(text, clause[0], clause[1]):
                 # who joins is named in the clause itself ("wird auch von der Leyen dabei sein – nicht aber Scholz")
-                joiners = _leaders_first(unique_actors(people_in(mentions, clause[0], clause[1], excluded=skip)),
-                                         doc.published)
+                joiners = _leaders_first(people.actors(clause[0], clause[1]), doc.published)
                 found[-1].joined_status = status
                 found[-1].status = "joining"
                 found[-1].actors = joiners[:MAX_PARTICIPANTS] or found[-1].actors
     return found
 
 
-def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
+def _bound_locally(text: str, cues: Cues, candidates: Candidates, sentence: Span,
                    clause: tuple[int, int], trigger: Span, kind: str, language: str | None,
                    subject_of: Callable[[], Actor | None]) -> list[Actor]:
     """People a trigger names itself: "Telefonat zwischen A und B", "Scholz's conversation with Putin"."""
@@ -448,9 +524,9 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
         nxt = cues.triggers.search(text, start, clause[1])  # "zwischen Xi und Putin fand vor einem Telefonat …"
         if nxt:
             end = nxt.start()
-        listed = _listed(text, cues, people_in(mentions, start, end, excluded=skip), start)
+        listed = _listed(text, cues, candidates.within(start, end), start)
         if not nxt:
-            listed = _union(listed, _enumerated(text, cues, mentions, skip, sentence, clause))
+            listed = _union(listed, _enumerated(text, cues, candidates, sentence, clause))
         if len(listed) >= 2:
             return listed
     # "with"/"mit" after any trigger; "to" only after speaking ("spoke to Zelenskyy", not "a trip to")
@@ -458,7 +534,7 @@ def _bound_locally(text: str, cues: Cues, mentions: list[Mention], skip: set[int
         cues.speaking_partner_after.match(after) if kind in ("talk", "phone_call", "call") else None)
     if not partner:
         return []
-    people = [mm for i, mm in enumerate(mentions) if i not in skip and mm.actor.kind == "person"]
+    people = candidates.mentions
     owner = [mm for mm in people if 0 <= trigger.start - mm.span.end <= 3
              and _OWNER_GAP.fullmatch(text, mm.span.end, trigger.start)]
     possessive = cues.possessive_before.search(text[max(sentence.start, trigger.start - 25):trigger.start])
@@ -495,7 +571,7 @@ def _listed(text: str, cues: Cues, people: list[Mention], start: int) -> list[Ac
     return _union(listed, [])
 
 
-def _listed_before(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
+def _listed_before(text: str, cues: Cues, people: Candidates, sentence: Span,
                    clause: tuple[int, int]) -> list[Actor]:
     """Names listed just before the clause ("Scholz, Macron und Draghi …"): short clauses holding only a name."""
     found: list[Actor] = []
@@ -503,7 +579,7 @@ def _listed_before(text: str, cues: Cues, mentions: list[Mention], skip: set[int
     if end == sentence.start:
         return found  # the clause opens the sentence: nothing stands before it
     for a, b in reversed([c for c in clauses(text, sentence) if c[1] <= clause[0]]):
-        item = unique_actors(people_in(mentions, a, b, excluded=skip))
+        item = people.actors(a, b)
         if len(item) != 1 or len(text[a:b].split()) > 6 or cues.triggers.search(text, a, b) or not _LIST_GAP.fullmatch(
                 text, b, end):
             break
@@ -512,7 +588,7 @@ def _listed_before(text: str, cues: Cues, mentions: list[Mention], skip: set[int
     return found
 
 
-def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], sentence: Span,
+def _enumerated(text: str, cues: Cues, people: Candidates, sentence: Span,
                 clause: tuple[int, int]) -> list[Actor]:
     """People listed on after the clause ("zwischen Xi, Merkel, Macron und Michel"; a headline's
     "Besuch in Kiew: Scholz, Macron, Selenskyj und Draghi"): list items only."""
@@ -521,13 +597,13 @@ def _enumerated(text: str, cues: Cues, mentions: list[Mention], skip: set[int], 
             return []
         # the list goes on only from a clause that ends with a person ("zwischen Xi, Merkel …"), not
         # from one that has moved on ("zwischen Biden und Netanjahu erfolgte …, Putin und Xi, …")
-        inside = people_in(mentions, clause[0], clause[1], excluded=skip)
+        inside = people.within(clause[0], clause[1])
         if not inside or len(text[inside[-1].span.end:clause[1]].strip(" ()[]./")) > 6:
             return []
     found: list[Actor] = []
     for m in _LIST_ITEM.finditer(text, clause[1], sentence.end):
         a, b = m.span()
-        item = unique_actors(people_in(mentions, a, b, excluded=skip))
+        item = people.actors(a, b)
         if not item or b - a > 160 or cues.triggers.search(text, a, b) or cues.reporting.search(text, a, b):
             break
         found.extend(item)
@@ -574,7 +650,7 @@ def _compatible(group: _Group, mention: _Mention, mention_ids: frozenset[str] | 
     fam = _family(mention.kind)
     if fam != "talk" and group.family not in ("talk", fam):
         return False
-    same_sentence = any(m.sentence == mention.sentence for m in group.members)
+    same_sentence = mention.sentence in group.sentences
     if not same_sentence and mention.stated and mention.status != "arrived":
         # a plan and a report of a contact are two contacts; an arrival or a default reading goes with either
         if group.has_stated_status and (group.status == "planned") != (mention.status == "planned"):
@@ -664,7 +740,7 @@ def _fold_trips_into_meetings(groups: list[_Group]) -> None:
                   and any(a.country == dest.country for a in g.actors if a.id != visitor.id)]
         if hosted:
             # the host the text tells of most (in distinct sentences: two triggers of one sentence are one report)
-            host = max(hosted, key=lambda g: (len({m.sentence for m in g.members}), -g.first_sentence))
+            host = max(hosted, key=lambda g: (len(g.sentences), -g.first_sentence))
             # being on the trip says nothing of whether the meeting has happened yet
             host.members.extend(_Mention(m.kind, "arrived", host.actors, m.sentence, m.trigger, m.timex,
                                          m.destination, m.subordinate, False) for m in trip.members)
@@ -683,7 +759,7 @@ def _referent(groups: list[_Group], orphan: _Mention, *, require_people: bool = 
             continue
         if orphan.status == "planned" and g.status != "planned":
             continue
-        dist = min(abs(m.sentence - orphan.sentence) for m in g.members)
+        dist = g.distance(orphan.sentence)
         if dist <= 4 and (best_dist is None or dist < best_dist):
             best, best_dist = g, dist
     return best
@@ -769,7 +845,7 @@ def _main_score(group: _Group, first_reported: int) -> tuple[float, ...]:
     first = min((m.sentence for m in leading), default=LEAD_SENTENCES)
     lead_bonus = 6.0 if first == 0 else 4.0 if first < LEAD_SENTENCES else 0.0
     opens = 1 if any(m.trigger.start == first_reported for m in leading) else 0
-    return (opens, lead_bonus + len({m.sentence for m in group.members}), -group.first_sentence)
+    return (opens, lead_bonus + len(group.sentences), -group.first_sentence)
 
 
 def extract_contacts(ex: Extraction) -> list[Contact]:
@@ -784,8 +860,7 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
     contacts: list[Contact] = []
     for group in groups:
         members = group.members
-        sentence_ids = sorted({m.sentence for m in members})
-        evidence = [ex.sentences[i] for i in sentence_ids]
+        evidence = [ex.sentences[i] for i in group.sentences]
         kind = _kind_of(group, ex, cues, evidence)
         timex = next((m.timex for m in members if m.timex is not None and m.timex.as_date()), None) \
             or next((m.timex for m in members if m.timex is not None), None)
@@ -817,7 +892,7 @@ def extract_contacts(ex: Extraction) -> list[Contact]:
 def _flag_main(contacts: list[Contact], groups: list[_Group], ex: Extraction) -> None:
     """The main contact: reported in the lead or more than once; a passing mention is none."""
     candidates = [i for i, g in enumerate(groups)
-                  if g.first_sentence < LEAD_SENTENCES or len({m.sentence for m in g.members}) >= 2]
+                  if g.first_sentence < LEAD_SENTENCES or len(g.sentences) >= 2]
     if not candidates:
         return
     in_lead = [m.trigger.start for i in candidates for m in groups[i].members

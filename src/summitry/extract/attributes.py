@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summitry.annotate.doctext import views
 from summitry.data import load_yaml
 from summitry.extract.cues import Cues
 from summitry.records import Actor, Mention, Span, Timex
@@ -35,13 +36,26 @@ def duration_minutes(timexes: Sequence[Timex], evidence: Sequence[Span]) -> int 
     return None
 
 
+def place_word_before(text: str, cues: Cues, start: int) -> bool:
+    """Whether a place preposition ("nach", "in der") stands right before `start`.
+
+    Remembered per document: every contact asks of the place names in its evidence, and the sentences of
+    one document are the evidence of many contacts.
+    """
+    answers = views(text).setdefault(("place_word_before", cues.place_before), {})
+    found = answers.get(start)
+    if found is None:
+        found = answers[start] = cues.place_before.search(text[max(0, start - 16):start]) is not None
+    return found
+
+
 def places_in(text: str, cues: Cues, mentions: Sequence[Mention], evidence: Sequence[Span]) -> list[str]:
     """Places the evidence puts the contact in ("in Peking", "im Kreml")."""
     places: list[str] = []
     for m in mentions:
         if m.actor.kind != "place" or not _within(m.span, evidence):
             continue
-        if cues.place_before.search(text[max(0, m.span.start - 16):m.span.start]) and m.actor.name not in places:
+        if place_word_before(text, cues, m.span.start) and m.actor.name not in places:
             places.append(m.actor.name)
     return places
 

@@ -61,7 +61,36 @@ def _clause_breaks(text: str, sentence: Span) -> list[tuple[int, int]]:
     key = ("clause_breaks", sentence.start, sentence.end)
     found = shared.get(key)
     if found is None:
-        found = shared[key] = [m.span() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+        found = shared[key] = clause_breaks_in(text, sentence.start, sentence.end)
+    return found
+
+
+_BREAK_CHARS = ",;:–—"  # _CLAUSE_BREAK's characters; a hyphen breaks with a space on both sides
+
+
+def clause_breaks_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans `_CLAUSE_BREAK.finditer(text, start, end)` finds, by `str.find`: the regex tries both of its
+    alternatives at every character of the sentence, a few times the cost of finding the few characters."""
+    found = []
+    for char in _BREAK_CHARS:
+        i = text.find(char, start, end)
+        while i >= 0:
+            found.append((i, i + 1))
+            i = text.find(char, i + 1, end)
+    last = end - 1  # a hyphen in [start + 1, end - 1): room for the spaces (no negative bound, read from the end)
+    i = text.find("-", start + 1, last) if last > start + 1 else -1
+    while i >= 0:
+        if text[i - 1].isspace() and text[i + 1].isspace():  # str.isspace is what \s matches
+            found.append((i - 1, i + 2))
+        i = text.find("-", i + 1, last)
+    if len(found) > 1:
+        found.sort()
+        kept, resume = [], start  # finditer goes on from each match's end: overlapping spans drop out
+        for span in found:
+            if span[0] >= resume:
+                kept.append(span)
+                resume = span[1]
+        found = kept
     return found
 
 
@@ -111,6 +140,33 @@ def people_in(mentions: Sequence[Mention], start: int, end: int, *, excluded: se
     lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     return [m for i, m in enumerate(mentions[lo:hi], lo)
             if m.actor.kind == "person" and m.span.end <= end and i not in excluded]
+
+
+class Candidates:
+    """The person mentions of one document that may take part (not skipped), found by span.
+
+    The binding rules ask for the people of a trigger's clause up to four times, and of wider spans around
+    it: the mentions are sifted once, and each span's people are found once.
+    """
+
+    def __init__(self, mentions: Sequence[Mention], skip: set[int]) -> None:
+        # `mentions` sorted by start: so are these, and bisection finds a span's
+        self.mentions = [m for i, m in enumerate(mentions) if i not in skip and m.actor.kind == "person"]
+        self._starts = [m.span.start for m in self.mentions]
+        self._actors: dict[tuple[int, int], list[Actor]] = {}
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside [start, end): `people_in(mentions, start, end, excluded=skip)`."""
+        starts = self._starts
+        return [m for m in self.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+                if m.span.end <= end]
+
+    def actors(self, start: int, end: int) -> list[Actor]:
+        """The people inside [start, end), each once, in order (a list shared by all who ask: not to change)."""
+        found = self._actors.get((start, end))
+        if found is None:
+            found = self._actors[(start, end)] = unique_actors(self.within(start, end))
+        return found
 
 
 def starting_in(mentions: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:

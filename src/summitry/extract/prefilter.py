@@ -184,14 +184,26 @@ def _literals(fragments: list[str], pattern: re.Pattern[str]) -> _Literals | Non
 
 @dataclass(frozen=True)
 class _Index:
-    """The compiled literal search of one language's cues."""
+    """The compiled literal search of one language's cues (no automata: no filtering).
+
+    Slot i holds the literals of list i; slot len(names) + i those of its `unprefixed` fragments.
+    """
 
     names: tuple[str, ...]  # the filtered cue lists, by index
     literals: tuple[_Literals | None, ...]
-    # value: (length, slots it may occur in anywhere, slots it must start a word in); None: no filtering.
-    # Slot i holds the literals of list i; slot len(names) + i those of its `unprefixed` fragments.
-    automaton: ahocorasick.Automaton | None
+    # the literals that must start a word, searched in the shared word view (`word_text`) with the space before
+    # them: only their hits at word starts come back. Value: (length, slots whose matches may start there).
+    word_starts: ahocorasick.Automaton | None
+    # the other literals, searched in the lower-cased text. Value: (length, slots whose matches may start
+    # there, slots whose matches may hold it); None when there are none
+    anywhere: ahocorasick.Automaton | None
     letters: frozenset[str]  # every literal character, as the fragments spell it
+
+
+def _as_in_word_view(literal: str) -> str:
+    """The literal as `word_text` spells what it matches: a character \\w does not match is a space there
+    (so "video-call" also finds "video call": a few more starts to try, none missed)."""
+    return "".join(c if _is_word_char(c) or c == " " else " " for c in literal)
 
 
 @lru_cache(maxsize=None)
@@ -200,26 +212,39 @@ def _index(language: str | None) -> _Index:
     fragments = cue_fragments(language)
     names = tuple(name for name in FILTERED if name in fragments)
     literals = tuple(_literals(fragments[name], getattr(cues, name)) for name in names)
-    anywhere: dict[str, list[int]] = {}
-    at_word_start: dict[str, list[int]] = {}
+    word_starts: dict[str, set[int]] = {}
+    starts_anywhere: dict[str, list[int]] = {}
+    held_anywhere: dict[str, list[int]] = {}
     for i, lits in enumerate(literals):
         if lits is None:
             continue
         for literal in lits.prefixes:
-            (at_word_start if lits.at_word_start else anywhere).setdefault(literal, []).append(i)
+            if lits.at_word_start:
+                word_starts.setdefault(" " + _as_in_word_view(literal), set()).add(i)
+            else:
+                starts_anywhere.setdefault(literal, []).append(i)
         required_slot = len(names) + i if lits.unprefixed is not None else i
         for literal in lits.required:
-            anywhere.setdefault(literal, []).append(required_slot)
+            held_anywhere.setdefault(literal, []).append(required_slot)
     letters = frozenset().union(*(_literal_letters(fragments[name]) for name in names))
-    automaton = None
     # ASCII is checked here once: a document then needs only its other characters checked
-    if (anywhere or at_word_start) and all(_lowers_like_re(chr(c), letters) for c in range(128)):
-        automaton = ahocorasick.Automaton()
-        for literal in anywhere.keys() | at_word_start.keys():
-            automaton.add_word(literal, (len(literal), tuple(anywhere.get(literal, ())),
-                                         tuple(at_word_start.get(literal, ()))))
-        automaton.make_automaton()
-    return _Index(names, literals, automaton, letters)
+    if not (word_starts or starts_anywhere or held_anywhere) or not all(
+            _lowers_like_re(chr(c), letters) for c in range(128)):
+        return _Index(names, literals, None, None, letters)
+    at_starts = None
+    if word_starts:
+        at_starts = ahocorasick.Automaton()
+        for key, slots in word_starts.items():
+            at_starts.add_word(key, (len(key) - 1, tuple(sorted(slots))))
+        at_starts.make_automaton()
+    anywhere = None
+    if starts_anywhere or held_anywhere:
+        anywhere = ahocorasick.Automaton()
+        for literal in starts_anywhere.keys() | held_anywhere.keys():
+            anywhere.add_word(literal, (len(literal), tuple(starts_anywhere.get(literal, ())),
+                                        tuple(held_anywhere.get(literal, ()))))
+        anywhere.make_automaton()
+    return _Index(names, literals, at_starts, anywhere, letters)
 
 
 def _literal_letters(fragments: list[str]) -> set[str]:
@@ -398,37 +423,41 @@ def _leading_letters(pattern: re.Pattern[str], fragments: tuple[str, ...]) -> tu
 def _document_cues(text: str, language: str | None) -> Cues:
     cues = cues_for(language)
     index = _index(language)
-    if index.automaton is None or not _lowers_safely(text, index.letters):
+    if (index.word_starts is None and index.anywhere is None) or not _lowers_safely(text, index.letters):
         return cues
-    found: list[list[tuple[int, int]]] = [[] for _ in range(2 * len(index.names))]
-    # a few hundred literals per document: the loop does only what each one needs
-    # the shared word view has a space for every character \w does not match, and one in front: a literal
-    # starting at `start` starts a word when words[start] (the character before it) is a space
-    words = word_text(text)
-    for last, (length, anywhere, at_word_start) in index.automaton.iter(lowered(text)):
-        start = last - length + 1
-        if anywhere:
-            span = (start, last + 1)
-            for i in anywhere:
-                found[i].append(span)
-        if at_word_start and words[start] == " ":
-            span = (start, last + 1)
-            for i in at_word_start:
-                found[i].append(span)
+    slots = 2 * len(index.names)
+    starts: list[list[int]] = [[] for _ in range(slots)]  # where a slot's matches may start
+    held: list[list[tuple[int, int]]] = [[] for _ in range(slots)]  # spans of the letters a slot's matches hold
+    # a few hundred literals per document: the loops do only what each one needs
+    if index.word_starts is not None:
+        # the shared word view has a space for every character \w does not match, and one in front (index
+        # i + 1 is text index i): a hit of " literal" that ends at `last` is the literal starting a word at
+        # text index last - length
+        for last, (length, found_in) in index.word_starts.iter(word_text(text)):
+            start = last - length
+            for i in found_in:
+                starts[i].append(start)
+    if index.anywhere is not None:
+        for last, (length, starting, holding) in index.anywhere.iter(lowered(text)):
+            start = last - length + 1
+            for i in starting:
+                starts[i].append(start)
+            for i in holding:
+                held[i].append((start, last + 1))
     filtered = {}
     for i, name in enumerate(index.names):
         literals = index.literals[i]
         if literals is None:
             continue
-        spans = found[i]
         if literals.prefixes:  # match starts, one each
-            starts = {start for start, _ in spans}
-            letters = found[len(index.names) + i]
+            found = set(starts[i])
+            letters = held[len(index.names) + i]
             if literals.unprefixed is not None and letters:
-                starts.update(_word_starts(text, letters) if literals.word_led
-                              else _match_starts(literals.unprefixed, text))
-            filtered[name] = _Filtered(getattr(cues, name), text, sorted(starts), [], anchored=True)
+                found.update(_word_starts(text, letters) if literals.word_led
+                             else _match_starts(literals.unprefixed, text))
+            filtered[name] = _Filtered(getattr(cues, name), text, sorted(found), [], anchored=True)
         else:
+            spans = held[i]
             spans.sort()
             filtered[name] = _Filtered(getattr(cues, name), text, [start for start, _ in spans],
                                        [end for _, end in spans], anchored=False)
