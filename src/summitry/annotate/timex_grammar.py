@@ -38,6 +38,7 @@ except ImportError:  # Python 3.10
         _sre_parse = None  # type: ignore[assignment]
 
 from summitry.annotate.doctext import lower_same_length, lowered_utf8, only_words, word_text
+from summitry.annotate.timex_words import vocabulary
 from summitry.data import load_yaml
 from summitry.errors import DataFileError
 
@@ -394,6 +395,7 @@ class Grammar:
     data: dict[str, dict[str, Any]]
     sets: dict[str, set[str]]
     head_automaton: Any = None  # see `_head_automaton`
+    vocabulary: frozenset[str] | None = None  # see `timex_words`
     _by_lists: dict[frozenset[str], re.Pattern[str]] = field(default_factory=dict)
     _group_lists: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     _alt_of_group: dict[tuple[int, int], int] = field(default_factory=dict)  # (pattern id, lastindex) → alternative
@@ -432,6 +434,8 @@ class Grammar:
         pos = 0
         head_end = 0
         heads = self.heads.match
+        vocabulary = self.vocabulary
+        view = word_text(text) if vocabulary is not None else ""
         for i in self.head_positions(text):
             if i < head_end:
                 continue
@@ -449,7 +453,10 @@ class Grammar:
             if not lists:
                 continue
             pat = self.pattern_for(lists)
-            for sm in self.starts.finditer(text, max(pos, h - WINDOW), hm.end()):
+            lo = max(pos, h - WINDOW)
+            if vocabulary is not None:
+                lo = _after_strangers(view, lo, h, vocabulary)
+            for sm in self.starts.finditer(text, lo, hm.end()):
                 m = pat.match(text, sm.start())
                 if m and m.end() > h:
                     pos = m.end()
@@ -478,6 +485,19 @@ class Grammar:
         if key in tab:
             return tab[key]
         return tab.get(key[:1].lower() + key[1:])
+
+
+def _after_strangers(view: str, lo: int, h: int, vocabulary: frozenset[str]) -> int:
+    """`lo`, or the end of the last word before `h` that no alternative can hold, if it is after `lo`
+    (`view` is `doctext.word_text`: text index i is view index i + 1)."""
+    words = view[lo + 1:h + 1].split()
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word.isalpha() and word not in vocabulary:
+            # its last occurrence as a whole word; none: it is the first, cut by `lo`
+            at = view.rfind(" " + word + " ", lo, h + 1)
+            return (at if at >= 0 else lo) + len(word)
+    return lo
 
 
 def _head_tokens(lang_objs: list[Lang]) -> dict[str, frozenset[str]]:
@@ -709,7 +729,7 @@ def grammar(langs: tuple[str, ...]) -> Grammar:
     starts = re.compile(rf"(?<!\w)(?:[HQ]?\d|['’]\d|{trie(firsts)})")
     g = Grammar(langs, prefix, parts, kinds, alt_langs, group_names, heads, starts, head_lists, lookups, cue_pattern,
                 blockers_before, blockers_after, duration_parts, {L.code: L.data for L in lang_objs}, sets,
-                _head_automaton(head_lists))
+                _head_automaton(head_lists), vocabulary(prefix + "(?:" + "|".join(parts) + ")"))
     for lists in {_DIGITS, *head_lists.values()}:  # compile now, not on a document's first use
         g.pattern_for(lists)
     return g

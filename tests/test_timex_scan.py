@@ -1,0 +1,79 @@
+"""The fast paths of the temporal grammar's scan give what the plain scan gives."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summitry.annotate.timex_grammar import grammar
+from summitry.annotate.timex_words import vocabulary
+
+LANGS = [("de",), ("en",), ("de", "en")]
+
+
+def _plain(g):
+    """The grammar without its vocabulary: every start in a head's window is tried."""
+    plain = copy.copy(g)
+    plain.vocabulary = None
+    return plain
+
+
+def _matches(g, text):
+    return [(m.span(), g.groups(m)) for m in g.scan(text)]
+
+
+# ---------------------------------------------------------------- the vocabulary
+
+def test_vocabulary_holds_glued_forms_and_words_written_in_code():
+    words = grammar(("de",)).vocabulary
+    assert {"dienstagabend", "achtzigerjahre", "jahren", "vergangenen", "den", "zum", "am"} <= words
+    assert "sagte" not in words and "präsident" not in words
+    assert {"of", "the", "weeks", "ago"} <= grammar(("en",)).vocabulary
+
+
+def test_vocabulary_of_small_patterns():
+    assert vocabulary(r"(?<!\w)(?:am|im)\s+(?P<d>\d+)\.\s*(?:Mai|Ju(?:ni|li))(?:abend)?") == {
+        "am", "im", "mai", "juni", "juli", "maiabend", "juniabend", "juliabend"}
+    assert vocabulary(r"[Jj]ahre(?:n)?|\d+er") == {"jahre", "jahren"}
+    assert vocabulary(r"(?:\s+(?:und|and)\s+\d+\s+(?:Tage|days))*") == {"und", "and", "tage", "days"}
+
+
+@pytest.mark.parametrize("pattern", [r"\w+", r"[^\W\d_]{2,}", r"Tag.", r"(?i)Mai", r"[^x]"])
+def test_no_vocabulary_where_letters_are_open(pattern):
+    assert vocabulary(pattern) is None
+
+
+# ---------------------------------------------------------------- same matches
+
+_WORDS = ("am", "im", "vom", "bis", "seit", "vor", "in", "der", "des", "den", "the", "on", "of", "last", "next",
+          "vergangenen", "kommenden", "Mittwoch", "Dienstagabend", "Mai", "May", "März", "Februar", "Feb.", "4.",
+          "4", "20", "2026", "21.01.2025", "15:44", "Uhr", "p.m.", "Jahres", "Jahr", "Woche", "weeks", "Stunden",
+          "Minuten", "eine", "zwei", "und", "mehr", "als", "Anfang", "Ende", "ersten", "Hälfte", "Jahreshälfte",
+          "Quartal", "Q2", "H1", "Frühjahr", "1990er", "'90s", "heute", "morgen", "Morgen", "Abend", "Nacht", "zu",
+          "Donnerstag", "Vortag", "ago", "ein", "Tag", "Weihnachten", "jedes", "every", "year", "derzeit", "soon",
+          # words no timex holds, and words that begin like one ("Angaben", "Einigung")
+          "sagte", "Präsident", "Angaben", "Einigung", "Zusammenarbeit", "sind", "Gas", "Kiew", "said", "Inflation",
+          "-", ",", ".", "\n", "„", "–", "(", "/")
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=40), st.sampled_from(LANGS),
+       st.sampled_from([" ", "  ", "\n", ""]))
+@settings(max_examples=400, deadline=None)
+def test_the_vocabulary_window_changes_no_match(words, langs, sep):
+    g = grammar(langs)
+    text = sep.join(words)
+    assert _matches(g, text) == _matches(_plain(g), text)
+
+
+def test_every_word_of_a_match_is_in_the_vocabulary():
+    from test_timex import CASES  # noqa: PLC0415 - the sentences of the main test set
+
+    for lang, _published, sentence, _expected, _xfail in CASES:
+        g = grammar((lang,) if lang else ("de", "en"))
+        for m in g.scan(sentence):
+            for word in m.group(0).lower().replace("’", " ").split():
+                for part in "".join(c if c.isalnum() else " " for c in word).split():
+                    assert not part.isalpha() or part in g.vocabulary, (sentence, part)
