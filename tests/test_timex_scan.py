@@ -77,3 +77,25 @@ def test_every_word_of_a_match_is_in_the_vocabulary():
             for word in m.group(0).lower().replace("’", " ").split():
                 for part in "".join(c if c.isalnum() else " " for c in word).split():
                     assert not part.isalpha() or part in g.vocabulary, (sentence, part)
+
+
+# ---------------------------------------------------------------- tense cues
+
+_CUE_TEXT = ("wird", "Wird", "WIRD", "werden", "werde", "hat", "hatte", "sagte", "sagten", "Sagte", "geplant",
+             "soll", "sollte", "Haus", "Wirdung", "hatten", "am", "Mai", "4.", "_hat", "hat_", "2026", "wird2",
+             ".", ",", "\n\n", "„", "-")
+
+
+@given(st.lists(st.sampled_from(_CUE_TEXT), max_size=30), st.sampled_from([" ", "", "  "]),
+       st.integers(0, 200), st.integers(0, 200))
+@settings(max_examples=400, deadline=None)
+def test_cues_from_the_automaton_are_those_of_the_pattern(words, sep, a, b):
+    from summitry.annotate.timex_resolve import Ctx  # noqa: PLC0415
+
+    g = grammar(("de",))
+    assert g.cue_automaton is not None
+    text = sep.join(words)
+    s0, s1 = sorted((min(a, len(text)), min(b, len(text))))
+    ctx = Ctx(text, g, None)
+    expected = [(cm.span(), cm.group("f") is not None) for cm in g.cue_pattern.finditer(text, s0, s1)]
+    assert [(cm.span(), cm.group("f") is not None) for cm in ctx._cues_between(s0, s1)] == expected

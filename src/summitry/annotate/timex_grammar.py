@@ -396,6 +396,7 @@ class Grammar:
     sets: dict[str, set[str]]
     head_automaton: Any = None  # see `_head_automaton`
     vocabulary: frozenset[str] | None = None  # see `timex_words`
+    cue_automaton: Any = None  # see `_cue_automaton`
     _by_lists: dict[frozenset[str], re.Pattern[str]] = field(default_factory=dict)
     _group_lists: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     _alt_of_group: dict[tuple[int, int], int] = field(default_factory=dict)  # (pattern id, lastindex) → alternative
@@ -560,6 +561,20 @@ def _head_automaton(head_tokens) -> Any:
     return auto
 
 
+def _cue_automaton(cue_words) -> Any:
+    """An automaton of the tense cues as whole words of `doctext.word_text` (" wird "; value: the
+    word's length), or None when a cue is not one plain word ("set to", "'ll"): `Ctx.tense` then
+    searches with `cue_pattern` alone."""
+    if not all(str(w).isalpha() for w in cue_words):
+        return None
+    auto = ahocorasick.Automaton()
+    for word in cue_words:
+        key = lower_same_length(str(word))
+        auto.add_word(f" {key} ", len(key))
+    auto.make_automaton()
+    return auto
+
+
 try:
     _CATEGORY_ESCAPES = {
         _sre_parse.CATEGORY_DIGIT: r"\d", _sre_parse.CATEGORY_NOT_DIGIT: r"\D",
@@ -706,11 +721,14 @@ def grammar(langs: tuple[str, ...]) -> Grammar:
                  "future_point_preps")
     sets = {name: {norm(w).lower() for L in lang_objs for w in L.data[name]} for name in word_sets}
 
-    fut = trie(set().union(*(variants(L.data["future_cues"]) for L in lang_objs)))
-    past = trie(set().union(*(variants(L.data["past_cues"]) for L in lang_objs)))
+    future_cues = set().union(*(variants(L.data["future_cues"]) for L in lang_objs))
+    past_cues = set().union(*(variants(L.data["past_cues"]) for L in lang_objs))
+    cue_words = future_cues | past_cues
+    fut, past = trie(future_cues), trie(past_cues)
     suffixes = [s for L in lang_objs for s in L.data["past_suffixes"]]
     suffix_alt = rf"|(?P<s>[^\W\d_]{{2,}}(?:{trie(suffixes)}))" if suffixes else ""
     cue_pattern = re.compile(rf"(?<!\w)(?:(?P<f>{fut})|(?P<p>{past}){suffix_alt})(?!\w)")
+    cue_automaton = _cue_automaton(cue_words) if not suffixes else None
 
     before = trie(set().union(*(set(L.data["year_blockers_before"]) for L in lang_objs)))
     after = trie(set().union(*(set(L.data["year_blockers_after"]) for L in lang_objs)))
@@ -729,7 +747,7 @@ def grammar(langs: tuple[str, ...]) -> Grammar:
     starts = re.compile(rf"(?<!\w)(?:[HQ]?\d|['’]\d|{trie(firsts)})")
     g = Grammar(langs, prefix, parts, kinds, alt_langs, group_names, heads, starts, head_lists, lookups, cue_pattern,
                 blockers_before, blockers_after, duration_parts, {L.code: L.data for L in lang_objs}, sets,
-                _head_automaton(head_lists), vocabulary(prefix + "(?:" + "|".join(parts) + ")"))
+                _head_automaton(head_lists), vocabulary(prefix + "(?:" + "|".join(parts) + ")"), cue_automaton)
     for lists in {_DIGITS, *head_lists.values()}:  # compile now, not on a document's first use
         g.pattern_for(lists)
     return g

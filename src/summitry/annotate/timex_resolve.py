@@ -22,7 +22,7 @@ from summitry.annotate.timex_calendar import (
     month_end,
     safe_date,
 )
-from summitry.annotate.doctext import char_positions
+from summitry.annotate.doctext import char_positions, word_text
 from summitry.annotate.timex_grammar import Grammar, norm
 
 _PAST_LIMIT = 304  # days (~10 months) since a period ended before a past-leaning reading gives way
@@ -31,10 +31,15 @@ _SENT_MARKS = ".!?\n"  # where `_SENT_END` can match
 _REL_OFFSET = {"past": -1, "this": 0, "next": 1, "next2": 2}
 
 
+def _is_word_char(ch: str) -> bool:
+    """What `\\w` matches."""
+    return ch.isalnum() or ch == "_"
+
+
 class Ctx:
     """Per-document state: the reference date, the last day mentioned, tense lookup."""
 
-    __slots__ = ("text", "g", "ref", "ref_day", "inferred", "last_day")
+    __slots__ = ("text", "g", "ref", "ref_day", "inferred", "last_day", "cues")
 
     def __init__(self, text: str, g: Grammar, published: date | None, month: date | None = None):
         self.text = text
@@ -43,6 +48,7 @@ class Ctx:
         self.ref_day = published is not None  # False while the reference only pins a month
         self.inferred = published is None
         self.last_day: date | None = None
+        self.cues: tuple[list[re.Match[str]], list[int]] | None = None  # see `_cues_between`
 
     def learn(self, d: date, day_known: bool) -> None:
         """Take an explicit date as reference when the document has no publication date."""
@@ -85,13 +91,43 @@ class Ctx:
                 s1 = bm.start() + 1
                 break
         best: tuple[int, str] | None = None
-        for cm in self.g.cue_pattern.finditer(text, s0, s1):
+        for cm in self._cues_between(s0, s1):
             if cm.start() < end and cm.end() > start:
                 continue
             dist = start - cm.end() if cm.end() <= start else cm.start() - end
             if best is None or dist < best[0]:
                 best = (dist, "future" if cm.group("f") is not None else "past")
         return best[1] if best else None
+
+    def _cues_between(self, s0: int, s1: int) -> list[re.Match[str]]:
+        """The tense cues `cue_pattern.finditer(text, s0, s1)` finds, in order."""
+        g, text = self.g, self.text
+        if g.cue_automaton is None:
+            return list(g.cue_pattern.finditer(text, s0, s1))
+        if self.cues is None:
+            # the document's cue words, once: an automaton finds the words (in lower case), the
+            # pattern confirms each, so a cue is what `finditer` would find as a whole word
+            match = g.cue_pattern.match
+            found = [cm for last, length in g.cue_automaton.iter(word_text(text))
+                     if (cm := match(text, last - length - 1)) is not None]
+            self.cues = (found, [cm.start() for cm in found])
+        found, starts = self.cues
+        out = []
+        for k in range(bisect_left(starts, s0), len(found)):
+            cm = found[k]
+            if cm.end() > s1:
+                break
+            out.append(cm)
+        # a window that ends inside a word ends the string `finditer` sees: that word's head may be a cue
+        if 0 < s1 < len(text) and _is_word_char(text[s1]) and _is_word_char(text[s1 - 1]):
+            head = s1 - 1
+            while head > s0 and _is_word_char(text[head - 1]):
+                head -= 1
+            if head == 0 or not _is_word_char(text[head - 1]):
+                cm = g.cue_pattern.match(text, head, s1)
+                if cm is not None:
+                    out.append(cm)
+        return out
 
     def future(self, start: int, end: int) -> bool:
         """Whether the sentence around [start, end) speaks of something ahead."""
