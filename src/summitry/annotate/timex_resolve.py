@@ -39,7 +39,7 @@ def _is_word_char(ch: str) -> bool:
 class Ctx:
     """Per-document state: the reference date, the last day mentioned, tense lookup."""
 
-    __slots__ = ("text", "g", "ref", "ref_day", "inferred", "last_day", "cues")
+    __slots__ = ("text", "g", "ref", "ref_day", "inferred", "last_day")
 
     def __init__(self, text: str, g: Grammar, published: date | None, month: date | None = None):
         self.text = text
@@ -48,7 +48,6 @@ class Ctx:
         self.ref_day = published is not None  # False while the reference only pins a month
         self.inferred = published is None
         self.last_day: date | None = None
-        self.cues: tuple[list[re.Match[str]], list[int]] | None = None  # see `_cues_between`
 
     def learn(self, d: date, day_known: bool) -> None:
         """Take an explicit date as reference when the document has no publication date."""
@@ -104,20 +103,11 @@ class Ctx:
         g, text = self.g, self.text
         if g.cue_automaton is None:
             return list(g.cue_pattern.finditer(text, s0, s1))
-        if self.cues is None:
-            # the document's cue words, once: an automaton finds the words (in lower case), the
-            # pattern confirms each, so a cue is what `finditer` would find as a whole word
-            match = g.cue_pattern.match
-            found = [cm for last, length in g.cue_automaton.iter(word_text(text))
-                     if (cm := match(text, last - length - 1)) is not None]
-            self.cues = (found, [cm.start() for cm in found])
-        found, starts = self.cues
-        out = []
-        for k in range(bisect_left(starts, s0), len(found)):
-            cm = found[k]
-            if cm.end() > s1:
-                break
-            out.append(cm)
+        # the automaton finds the whole cue words of the window in lower case, the pattern confirms
+        # each (the view has one space in front: text index i is view index i + 1)
+        match = g.cue_pattern.match
+        out = [cm for last, length in g.cue_automaton.iter(word_text(text), s0, s1 + 2)
+               if (cm := match(text, last - length - 1)) is not None]
         # a window that ends inside a word ends the string `finditer` sees: that word's head may be a cue
         if 0 < s1 < len(text) and _is_word_char(text[s1]) and _is_word_char(text[s1 - 1]):
             head = s1 - 1
