@@ -398,12 +398,14 @@ class Grammar:
     vocabulary: frozenset[str] | None = None  # see `timex_words`
     cue_automaton: Any = None  # see `_cue_automaton`
     _by_lists: dict[frozenset[str], re.Pattern[str]] = field(default_factory=dict)
-    _group_lists: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
-    _alt_of_group: dict[tuple[int, int], int] = field(default_factory=dict)  # (pattern id, lastindex) → alternative
+    _group_lists: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    _match_of_head: dict[str, Any] = field(default_factory=dict)  # a head as matched → see `_head_match`
 
     def __post_init__(self) -> None:
-        """Group names per alternative as two tuples, so `groups` fetches them in one call."""
-        self._group_lists = [(tuple(names), tuple(names.values())) for names in self.group_names]
+        """Group names per alternative (by its own group's name) as two tuples, so `groups` fetches
+        them in one call."""
+        self._group_lists = {f"a{i}": (i, tuple(names), tuple(names.values()))
+                             for i, names in enumerate(self.group_names)}
 
     def _compile(self, indices) -> re.Pattern[str]:
         """One pattern of the alternatives `indices`, in their global order and with their global names."""
@@ -437,6 +439,7 @@ class Grammar:
         heads = self.heads.match
         vocabulary = self.vocabulary
         view = word_text(text) if vocabulary is not None else ""
+        patterns = self._match_of_head
         for i in self.head_positions(text):
             if i < head_end:
                 continue
@@ -446,31 +449,33 @@ class Grammar:
             head_end, h = hm.end(), i
             if h < pos:
                 continue
-            if hm.group("d"):
-                lists = _DIGITS
-            else:
-                key = norm(hm.group(0))
-                lists = self.head_lists.get(key) or self.head_lists.get(key[:1].lower() + key[1:])
-            if not lists:
+            match = patterns.get(hm.group())
+            if match is None:
+                match = patterns[hm.group()] = self._head_match(hm)
+            if not match:
                 continue
-            pat = self.pattern_for(lists)
             lo = max(pos, h - WINDOW)
             if vocabulary is not None:
                 lo = _after_strangers(view, lo, h, vocabulary)
-            for sm in self.starts.finditer(text, lo, hm.end()):
-                m = pat.match(text, sm.start())
+            for sm in self.starts.finditer(text, lo, head_end):
+                m = match(text, sm.start())
                 if m and m.end() > h:
                     pos = m.end()
                     yield m
                     break
 
+    def _head_match(self, hm: re.Match[str]) -> Any:
+        """`match` of the pattern for the head `hm` matched, or False when no alternative holds it."""
+        if hm.group("d"):
+            lists = _DIGITS
+        else:
+            key = norm(hm.group(0))
+            lists = self.head_lists.get(key) or self.head_lists.get(key[:1].lower() + key[1:])
+        return self.pattern_for(lists).match if lists else False
+
     def groups(self, m: re.Match[str]) -> tuple[int, dict[str, str | None]]:
         """Index of the alternative that matched and its groups by short name."""
-        key = (id(m.re), m.lastindex)  # a pattern hashes its whole source each time; its id is free
-        idx = self._alt_of_group.get(key)
-        if idx is None:
-            idx = self._alt_of_group[key] = int(m.lastgroup[1:])
-        shorts, fulls = self._group_lists[idx]
+        idx, shorts, fulls = self._group_lists[m.lastgroup]  # its own group "a12" closes last
         if len(fulls) > 1:
             return idx, dict(zip(shorts, m.group(*fulls)))
         return idx, {shorts[0]: m.group(fulls[0])} if fulls else {}
