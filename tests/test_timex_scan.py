@@ -99,3 +99,40 @@ def test_cues_from_the_automaton_are_those_of_the_pattern(words, sep, a, b):
     ctx = Ctx(text, g, None)
     expected = [(cm.span(), cm.group("f") is not None) for cm in g.cue_pattern.finditer(text, s0, s1)]
     assert [(cm.span(), cm.group("f") is not None) for cm in ctx._cues_between(s0, s1)] == expected
+
+
+def _reference_tense(ctx, start, end):
+    """`Ctx.tense` the plain way: regex searches over the whole window."""
+    from summitry.annotate.timex_resolve import _SENT_END  # noqa: PLC0415
+
+    text = ctx.text
+    lo, hi = max(0, start - 240), min(len(text), end + 240)
+    s0 = lo
+    for bm in _SENT_END.finditer(text, lo, start):
+        s0 = bm.end()
+    bm = _SENT_END.search(text, end, hi)
+    s1 = bm.start() + 1 if bm else hi
+    best = None
+    for cm in ctx.g.cue_pattern.finditer(text, s0, s1):
+        if cm.start() < end and cm.end() > start:
+            continue
+        dist = start - cm.end() if cm.end() <= start else cm.start() - end
+        if best is None or dist < best[0]:
+            best = (dist, "future" if cm.group("f") is not None else "past")
+    return best[1] if best else None
+
+
+_TENSE_TEXT = _CUE_TEXT + ("Berlin", "Er", "Die", "!", "?", ".", "3.", "\n", " \n ", "Ä", "x" * 60)
+
+
+@given(st.lists(st.sampled_from(_TENSE_TEXT), max_size=80), st.sampled_from(LANGS),
+       st.sampled_from([" ", "", "  "]), st.integers(0, 600), st.integers(0, 30))
+@settings(max_examples=400, deadline=None)
+def test_tense_is_that_of_plain_regex_searches(words, langs, sep, at, width):
+    from summitry.annotate.timex_resolve import Ctx  # noqa: PLC0415
+
+    text = sep.join(words)
+    start = min(at, len(text))
+    end = min(start + width, len(text))
+    ctx = Ctx(text, grammar(langs), None)
+    assert ctx.tense(start, end) == _reference_tense(ctx, start, end)
