@@ -13,7 +13,7 @@ the shared word view (`doctext.word_text`), each candidate confirmed by the
 `heads` regex; at each head only the alternatives that can hold that token are
 tried, anchored at the few plausible word starts up to 40 characters before it
 and after the last word no alternative can hold (`timex_words.vocabulary`, read
-off the grammar itself): "sagte" in "sagte der Minister am Montag" ends the
+off the grammar itself): "Minister" in "der Minister am Montag" ends the
 window, so "der" is not tried.
 Each alternative starts with a lookahead for its possible first characters
 (`_guard`): failing that costs `re` far less than failing inside the alternative.
