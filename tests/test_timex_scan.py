@@ -136,3 +136,17 @@ def test_tense_is_that_of_plain_regex_searches(words, langs, sep, at, width):
     end = min(start + width, len(text))
     ctx = Ctx(text, grammar(langs), None)
     assert ctx.tense(start, end) == _reference_tense(ctx, start, end)
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=20), st.sampled_from(LANGS), st.integers(0, 120), st.integers(0, 120))
+@settings(max_examples=300, deadline=None)
+def test_duration_parts_of_a_surface_are_those_found_in_the_text(words, langs, a, b):
+    from summitry.annotate.timex_resolve import _duration_parts, _number  # noqa: PLC0415
+
+    g = grammar(langs)
+    text = " ".join(words)
+    s, e = sorted((min(a, len(text)), min(b, len(text))))
+    for lang in langs:
+        found = tuple((_number(pm.group("n"), lang, g), g.lookup("units", pm.group("u")))
+                      for pm in g.duration_parts[lang].finditer(text, s, e))
+        assert _duration_parts(g.langs, lang, text[s:e]) == found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Callable
 
 from summitry.annotate.timex_calendar import (
@@ -22,7 +23,7 @@ from summitry.annotate.timex_calendar import (
     safe_date,
 )
 from summitry.annotate.doctext import word_text
-from summitry.annotate.timex_grammar import Grammar, norm
+from summitry.annotate.timex_grammar import Grammar, grammar, norm
 
 _PAST_LIMIT = 304  # days (~10 months) since a period ended before a past-leaning reading gives way
 _SENT_END = re.compile(r"(?<![\d\s])[.!?](?=\s+\W*[A-ZÄÖÜ])|\n\s*\n")
@@ -566,8 +567,7 @@ def _r_duration(ctx, gr, m, s, e, lang):
     g = ctx.g
     if gr.get("fd"):
         return "DURATION", g.lookup("fixed_durations", gr["fd"]), s, e
-    parts = [(_number(pm.group("n"), lang, g), g.lookup("units", pm.group("u")))
-             for pm in g.duration_parts[lang].finditer(ctx.text, s, e)]
+    parts = list(_duration_parts(g.langs, lang, ctx.text[s:e]))
     if not parts:
         return None
     if gr.get("hs") and parts[-1][0] is not None:
@@ -580,6 +580,15 @@ def _r_duration(ctx, gr, m, s, e, lang):
             return "DATE", "FUTURE_REF", m.start("pre"), e  # "in wenigen Wochen"
         return _ahead(ctx, parts[0], m.start("pre"), e)
     return "DURATION", duration_value(parts), s, e
+
+
+@lru_cache(maxsize=4096)
+def _duration_parts(langs: tuple[str, ...], lang: str, surface: str) -> tuple[tuple[float | None, str], ...]:
+    """(amount, unit) of each part of a duration ("eine Stunde und 25 Minuten"); the same few recur.
+    The parts pattern looks neither before nor after the span: the surface alone decides."""
+    g = grammar(langs)
+    return tuple((_number(pm.group("n"), lang, g), g.lookup("units", pm.group("u")))
+                 for pm in g.duration_parts[lang].finditer(surface))
 
 
 def _ahead(ctx: Ctx, part: tuple[float, str], s: int, e: int):
