@@ -11,7 +11,10 @@ document gets ONE pass for head tokens (digits, month and weekday names, units,
 period nouns, holidays, ...: every alternative holds one), by an automaton over
 the shared word view (`doctext.word_text`), each candidate confirmed by the
 `heads` regex; at each head only the alternatives that can hold that token are
-tried, anchored at the few plausible word starts up to 40 characters before it.
+tried, anchored at the few plausible word starts up to 40 characters before it
+and after the last word no alternative can hold (`timex_words.vocabulary`, read
+off the grammar itself): "Minister" in "der Minister am Montag" ends the
+window, so "der" is not tried.
 Each alternative starts with a lookahead for its possible first characters
 (`_guard`): failing that costs `re` far less than failing inside the alternative.
 
@@ -38,6 +41,7 @@ except ImportError:  # Python 3.10
         _sre_parse = None  # type: ignore[assignment]
 
 from summitry.annotate.doctext import lower_same_length, lowered_utf8, only_words, word_text
+from summitry.annotate.timex_words import vocabulary
 from summitry.data import load_yaml
 from summitry.errors import DataFileError
 
@@ -394,13 +398,17 @@ class Grammar:
     data: dict[str, dict[str, Any]]
     sets: dict[str, set[str]]
     head_automaton: Any = None  # see `_head_automaton`
+    vocabulary: frozenset[str] | None = None  # see `timex_words`
+    cue_automaton: Any = None  # see `_cue_automaton`
     _by_lists: dict[frozenset[str], re.Pattern[str]] = field(default_factory=dict)
-    _group_lists: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
-    _alt_of_group: dict[tuple[int, int], int] = field(default_factory=dict)  # (pattern id, lastindex) → alternative
+    _group_lists: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    _match_of_head: dict[str, Any] = field(default_factory=dict)  # a head as matched → see `_head_match`
 
     def __post_init__(self) -> None:
-        """Group names per alternative as two tuples, so `groups` fetches them in one call."""
-        self._group_lists = [(tuple(names), tuple(names.values())) for names in self.group_names]
+        """Group names per alternative (by its own group's name) as two tuples, so `groups` fetches
+        them in one call."""
+        self._group_lists = {f"a{i}": (i, tuple(names), tuple(names.values()))
+                             for i, names in enumerate(self.group_names)}
 
     def _compile(self, indices) -> re.Pattern[str]:
         """One pattern of the alternatives `indices`, in their global order and with their global names."""
@@ -432,6 +440,9 @@ class Grammar:
         pos = 0
         head_end = 0
         heads = self.heads.match
+        vocabulary = self.vocabulary
+        view = word_text(text) if vocabulary is not None else ""
+        patterns = self._match_of_head
         for i in self.head_positions(text):
             if i < head_end:
                 continue
@@ -441,28 +452,33 @@ class Grammar:
             head_end, h = hm.end(), i
             if h < pos:
                 continue
-            if hm.group("d"):
-                lists = _DIGITS
-            else:
-                key = norm(hm.group(0))
-                lists = self.head_lists.get(key) or self.head_lists.get(key[:1].lower() + key[1:])
-            if not lists:
+            match = patterns.get(hm.group())
+            if match is None:
+                match = patterns[hm.group()] = self._head_match(hm)
+            if not match:
                 continue
-            pat = self.pattern_for(lists)
-            for sm in self.starts.finditer(text, max(pos, h - WINDOW), hm.end()):
-                m = pat.match(text, sm.start())
+            lo = max(pos, h - WINDOW)
+            if vocabulary is not None:
+                lo = _after_strangers(view, lo, h, vocabulary)
+            for sm in self.starts.finditer(text, lo, head_end):
+                m = match(text, sm.start())
                 if m and m.end() > h:
                     pos = m.end()
                     yield m
                     break
 
+    def _head_match(self, hm: re.Match[str]) -> Any:
+        """`match` of the pattern for the head `hm` matched, or False when no alternative holds it."""
+        if hm.group("d"):
+            lists = _DIGITS
+        else:
+            key = norm(hm.group(0))
+            lists = self.head_lists.get(key) or self.head_lists.get(key[:1].lower() + key[1:])
+        return self.pattern_for(lists).match if lists else False
+
     def groups(self, m: re.Match[str]) -> tuple[int, dict[str, str | None]]:
         """Index of the alternative that matched and its groups by short name."""
-        key = (id(m.re), m.lastindex)  # a pattern hashes its whole source each time; its id is free
-        idx = self._alt_of_group.get(key)
-        if idx is None:
-            idx = self._alt_of_group[key] = int(m.lastgroup[1:])
-        shorts, fulls = self._group_lists[idx]
+        idx, shorts, fulls = self._group_lists[m.lastgroup]  # its own group "a12" closes last
         if len(fulls) > 1:
             return idx, dict(zip(shorts, m.group(*fulls)))
         return idx, {shorts[0]: m.group(fulls[0])} if fulls else {}
@@ -478,6 +494,19 @@ class Grammar:
         if key in tab:
             return tab[key]
         return tab.get(key[:1].lower() + key[1:])
+
+
+def _after_strangers(view: str, lo: int, h: int, vocabulary: frozenset[str]) -> int:
+    """`lo`, or the end of the last word before `h` that no alternative can hold, if it is after `lo`
+    (`view` is `doctext.word_text`: text index i is view index i + 1)."""
+    words = view[lo + 1:h + 1].split()
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word.isalpha() and word not in vocabulary:
+            # its last occurrence as a whole word; none: it is the first, cut by `lo`
+            at = view.rfind(" " + word + " ", lo, h + 1)
+            return (at if at >= 0 else lo) + len(word)
+    return lo
 
 
 def _head_tokens(lang_objs: list[Lang]) -> dict[str, frozenset[str]]:
@@ -536,6 +565,20 @@ def _head_automaton(head_tokens) -> Any:
     keys |= {f"{letter}{d}" for letter in ("", "h", "q") for d in "0123456789"}
     for key in keys:
         auto.add_word(" " + key, len(key))
+    auto.make_automaton()
+    return auto
+
+
+def _cue_automaton(cue_words) -> Any:
+    """An automaton of the tense cues as whole words of `doctext.word_text` (" wird "; value: the
+    word's length), or None when a cue is not one plain word ("set to", "'ll"): `Ctx.tense` then
+    searches with `cue_pattern` alone."""
+    if not all(str(w).isalpha() for w in cue_words):
+        return None
+    auto = ahocorasick.Automaton()
+    for word in cue_words:
+        key = lower_same_length(str(word))
+        auto.add_word(f" {key} ", len(key))
     auto.make_automaton()
     return auto
 
@@ -686,11 +729,14 @@ def grammar(langs: tuple[str, ...]) -> Grammar:
                  "future_point_preps")
     sets = {name: {norm(w).lower() for L in lang_objs for w in L.data[name]} for name in word_sets}
 
-    fut = trie(set().union(*(variants(L.data["future_cues"]) for L in lang_objs)))
-    past = trie(set().union(*(variants(L.data["past_cues"]) for L in lang_objs)))
+    future_cues = set().union(*(variants(L.data["future_cues"]) for L in lang_objs))
+    past_cues = set().union(*(variants(L.data["past_cues"]) for L in lang_objs))
+    cue_words = future_cues | past_cues
+    fut, past = trie(future_cues), trie(past_cues)
     suffixes = [s for L in lang_objs for s in L.data["past_suffixes"]]
     suffix_alt = rf"|(?P<s>[^\W\d_]{{2,}}(?:{trie(suffixes)}))" if suffixes else ""
     cue_pattern = re.compile(rf"(?<!\w)(?:(?P<f>{fut})|(?P<p>{past}){suffix_alt})(?!\w)")
+    cue_automaton = _cue_automaton(cue_words) if not suffixes else None
 
     before = trie(set().union(*(set(L.data["year_blockers_before"]) for L in lang_objs)))
     after = trie(set().union(*(set(L.data["year_blockers_after"]) for L in lang_objs)))
@@ -709,7 +755,7 @@ def grammar(langs: tuple[str, ...]) -> Grammar:
     starts = re.compile(rf"(?<!\w)(?:[HQ]?\d|['’]\d|{trie(firsts)})")
     g = Grammar(langs, prefix, parts, kinds, alt_langs, group_names, heads, starts, head_lists, lookups, cue_pattern,
                 blockers_before, blockers_after, duration_parts, {L.code: L.data for L in lang_objs}, sets,
-                _head_automaton(head_lists))
+                _head_automaton(head_lists), vocabulary(prefix + "(?:" + "|".join(parts) + ")"), cue_automaton)
     for lists in {_DIGITS, *head_lists.values()}:  # compile now, not on a document's first use
         g.pattern_for(lists)
     return g

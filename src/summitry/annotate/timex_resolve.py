@@ -8,8 +8,8 @@ described in `summitry.annotate.timex`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Callable
 
 from summitry.annotate.timex_calendar import (
@@ -22,13 +22,18 @@ from summitry.annotate.timex_calendar import (
     month_end,
     safe_date,
 )
-from summitry.annotate.doctext import char_positions
-from summitry.annotate.timex_grammar import Grammar, norm
+from summitry.annotate.doctext import word_text
+from summitry.annotate.timex_grammar import Grammar, grammar, norm
 
 _PAST_LIMIT = 304  # days (~10 months) since a period ended before a past-leaning reading gives way
 _SENT_END = re.compile(r"(?<![\d\s])[.!?](?=\s+\W*[A-ZÄÖÜ])|\n\s*\n")
-_SENT_MARKS = ".!?\n"  # where `_SENT_END` can match
+_SENT_MARK = re.compile(r"[.!?\n](?=\s)")  # where `_SENT_END` can match: both branches want a space next
 _REL_OFFSET = {"past": -1, "this": 0, "next": 1, "next2": 2}
+
+
+def _is_word_char(ch: str) -> bool:
+    """What `\\w` matches."""
+    return ch.isalnum() or ch == "_"
 
 
 class Ctx:
@@ -65,33 +70,51 @@ class Ctx:
         lo, hi = max(0, start - 240), min(len(text), end + 240)
         s0 = lo
         reach = lo
-        # `_SENT_END` only matches at a mark or a line break: tried there alone, it does what a
-        # finditer over the window did at a fraction of the cost (its lookbehind ran at every character)
-        marks = char_positions(text, _SENT_MARKS)
-        for k in range(bisect_left(marks, lo), bisect_left(marks, start)):
-            p = marks[k]
-            if p < reach or p + 1 >= start or not text[p + 1].isspace():
-                continue  # both branches of `_SENT_END` want a space after the mark
+        # `_SENT_END` only matches at a mark or a line break with a space after it: tried there alone,
+        # it does what a finditer over the window did at a fraction of the cost (its lookbehind ran
+        # at every character); `_SENT_MARK` finds those places at C speed
+        for mark in _SENT_MARK.finditer(text, lo, start):
+            p = mark.start()
+            if p < reach:
+                continue
             bm = _SENT_END.match(text, p, start)
             if bm:
                 s0 = reach = bm.end()
         s1 = hi
-        for k in range(bisect_left(marks, end), bisect_left(marks, hi)):
-            p = marks[k]
-            if p + 1 >= hi or not text[p + 1].isspace():
-                continue
-            bm = _SENT_END.match(text, p, hi)
+        for mark in _SENT_MARK.finditer(text, end, hi):
+            bm = _SENT_END.match(text, mark.start(), hi)
             if bm:
                 s1 = bm.start() + 1
                 break
         best: tuple[int, str] | None = None
-        for cm in self.g.cue_pattern.finditer(text, s0, s1):
+        for cm in self._cues_between(s0, s1):
             if cm.start() < end and cm.end() > start:
                 continue
             dist = start - cm.end() if cm.end() <= start else cm.start() - end
             if best is None or dist < best[0]:
                 best = (dist, "future" if cm.group("f") is not None else "past")
         return best[1] if best else None
+
+    def _cues_between(self, s0: int, s1: int) -> list[re.Match[str]]:
+        """The tense cues `cue_pattern.finditer(text, s0, s1)` finds, in order."""
+        g, text = self.g, self.text
+        if g.cue_automaton is None:
+            return list(g.cue_pattern.finditer(text, s0, s1))
+        # the automaton finds the whole cue words of the window in lower case, the pattern confirms
+        # each (the view has one space in front: text index i is view index i + 1)
+        match = g.cue_pattern.match
+        out = [cm for last, length in g.cue_automaton.iter(word_text(text), s0, s1 + 2)
+               if (cm := match(text, last - length - 1)) is not None]
+        # a window that ends inside a word ends the string `finditer` sees: that word's head may be a cue
+        if 0 < s1 < len(text) and _is_word_char(text[s1]) and _is_word_char(text[s1 - 1]):
+            head = s1 - 1
+            while head > s0 and _is_word_char(text[head - 1]):
+                head -= 1
+            if head == 0 or not _is_word_char(text[head - 1]):
+                cm = g.cue_pattern.match(text, head, s1)
+                if cm is not None:
+                    out.append(cm)
+        return out
 
     def future(self, start: int, end: int) -> bool:
         """Whether the sentence around [start, end) speaks of something ahead."""
@@ -544,8 +567,7 @@ def _r_duration(ctx, gr, m, s, e, lang):
     g = ctx.g
     if gr.get("fd"):
         return "DURATION", g.lookup("fixed_durations", gr["fd"]), s, e
-    parts = [(_number(pm.group("n"), lang, g), g.lookup("units", pm.group("u")))
-             for pm in g.duration_parts[lang].finditer(ctx.text, s, e)]
+    parts = list(_duration_parts(g.langs, lang, ctx.text[s:e]))
     if not parts:
         return None
     if gr.get("hs") and parts[-1][0] is not None:
@@ -558,6 +580,15 @@ def _r_duration(ctx, gr, m, s, e, lang):
             return "DATE", "FUTURE_REF", m.start("pre"), e  # "in wenigen Wochen"
         return _ahead(ctx, parts[0], m.start("pre"), e)
     return "DURATION", duration_value(parts), s, e
+
+
+@lru_cache(maxsize=4096)
+def _duration_parts(langs: tuple[str, ...], lang: str, surface: str) -> tuple[tuple[float | None, str], ...]:
+    """(amount, unit) of each part of a duration ("eine Stunde und 25 Minuten"); the same few recur.
+    The parts pattern looks neither before nor after the span: the surface alone decides."""
+    g = grammar(langs)
+    return tuple((_number(pm.group("n"), lang, g), g.lookup("units", pm.group("u")))
+                 for pm in g.duration_parts[lang].finditer(surface))
 
 
 def _ahead(ctx: Ctx, part: tuple[float, str], s: int, e: int):
