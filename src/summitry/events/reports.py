@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -47,15 +47,15 @@ _STOP: frozenset[str] | None = None
 
 
 def compact_features(features: Iterable[str]) -> tuple[str, ...]:
-    """A report's features as it keeps them: each distinct one once, in a tuple, the strings shared
-    with every other report that has them (sys.intern).
+    """A report's features as it keeps them: each distinct one once, sorted, in a tuple, the strings
+    shared with every other report that has them (sys.intern).
 
     An index keeps every report, and a document's features (up to MAX_FEATURES words) are most of
     a report: a frozenset's hash table costs 5 to 10 times the 8 bytes a tuple slot does, and each
     document's copy of a common word as much again. match.event_similarity builds the one set a
     comparison needs from the tuple, and gets exactly the Jaccard overlap of the sets.
     """
-    return tuple(dict.fromkeys(sys.intern(f) for f in features))
+    return tuple(sorted({sys.intern(f) for f in features}))
 
 
 def _interned(value: Any) -> Any:
@@ -73,20 +73,31 @@ def _shared(value: Any) -> Any:
     return _SHARED.setdefault(value, value)
 
 
-_SHARED_NAMES: dict[tuple, dict[str, dict[str, Any]]] = {}
+_SHARED_NAMES: dict[tuple, dict[str, Any]] = {}
+_NAME_FIELDS = ("name", "wikidata")
 
 
 def _shared_names(names: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """One names dict (actor id → {"name", "wikidata"}) for every report naming the same people the
-    same way; shared, so read only (merge copies what it changes)."""
+    same way, and one {"name", "wikidata"} for each person named one way; shared, so read only
+    (merge copies what it changes). Names of another shape are kept as they are."""
+    if not all(type(ref) is dict and tuple(ref) == _NAME_FIELDS for ref in names.values()):
+        return names
+    people = tuple((_interned(aid), _interned(ref["name"]), _interned(ref["wikidata"]))
+                   for aid, ref in names.items())
     try:
-        key = tuple((aid, tuple(ref.items())) for aid, ref in names.items())
-        shared = _SHARED_NAMES.get(key)
-    except (AttributeError, TypeError):  # not the shape reports_of gives (a hand-made record): kept as is
+        shared = _SHARED_NAMES.get(people)
+    except TypeError:  # a value that cannot be a key (not what reports_of gives)
         return names
     if shared is None:
-        shared = _SHARED_NAMES[key] = {sys.intern(aid): {k: _interned(v) for k, v in ref.items()}
-                                       for aid, ref in names.items()}
+        shared = _SHARED_NAMES[people] = {person[0]: _shared_name(person) for person in people}
+    return shared
+
+
+def _shared_name(person: tuple) -> dict[str, Any]:
+    shared = _SHARED_NAMES.get(person)
+    if shared is None:
+        shared = _SHARED_NAMES[person] = dict(zip(_NAME_FIELDS, person[1:]))
     return shared
 
 
@@ -110,6 +121,57 @@ def text_features(text: str, record: dict[str, Any]) -> tuple[str, ...]:
     return compact_features(feats)
 
 
+# What a report keeps for the merged record (the clustering reads none of it): every contact's
+# facts, then, for a document's main report, what the document as a whole says.
+CONTACT_FACTS = ("evidence", "duration_minutes", "places", "initiator", "date", "period")
+MAIN_FACTS = CONTACT_FACTS + ("topics", "quotes", "title")
+_FACT_POSITION = {name: i for i, name in enumerate(MAIN_FACTS)}
+_FACT_NAMES = {frozenset(CONTACT_FACTS): CONTACT_FACTS, frozenset(MAIN_FACTS): MAIN_FACTS}
+
+
+class Facts(Mapping):
+    """A report's facts (CONTACT_FACTS or MAIN_FACTS) as a read-only mapping over one tuple of values.
+
+    An index keeps every report's facts until its events are merged: a dict of them, with a list
+    for each of evidence, places, topics and quotes (most of them empty), cost about three times
+    this. Lists are kept as tuples and given back as new lists, so a record built from them is as
+    it was from the dict.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, facts: Mapping[str, Any]) -> None:
+        names = _FACT_NAMES[frozenset(facts)]
+        self._values = tuple(tuple(v) if type(v) is list else v for v in map(facts.__getitem__, names))
+
+    @staticmethod
+    def of(facts: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Facts of the known names as a Facts; any other mapping as it is."""
+        return Facts(facts) if type(facts) is dict and frozenset(facts) in _FACT_NAMES else facts
+
+    def get(self, name: str, default: Any = None) -> Any:
+        i = _FACT_POSITION.get(name)
+        if i is None or i >= len(self._values):
+            return default
+        value = self._values[i]
+        return list(value) if type(value) is tuple else value
+
+    def __getitem__(self, name: str) -> Any:
+        i = _FACT_POSITION.get(name)
+        if i is None or i >= len(self._values):
+            raise KeyError(name)
+        return self.get(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(MAIN_FACTS[:len(self._values)])
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"Facts({dict(self)!r})"
+
+
 @dataclass(slots=True)
 class Report:
     """One document's report of one contact."""
@@ -126,7 +188,7 @@ class Report:
     language: str | None = None
     value: str | None = None  # the TimeML value of the date expression, as found
     features: tuple[str, ...] = ()  # distinct, shared strings (compact_features): a set of features
-    facts: dict[str, Any] = field(default_factory=dict)  # duration, places, initiator, evidence …
+    facts: Mapping[str, Any] = field(default_factory=dict)  # duration, places, initiator, evidence … (Facts)
     hints: tuple[tuple[date, date], ...] = ()  # windows of reference events it names (events.reference)
 
     key: tuple[str, int] = field(init=False, repr=False, compare=False)
@@ -135,6 +197,7 @@ class Report:
     def __post_init__(self) -> None:
         self.key = (self.doc_id, self.index)
         self.coarse = coarse_kind(self.kind)
+        self.facts = Facts.of(self.facts)
 
     @property
     def day(self) -> date | None:
@@ -154,7 +217,7 @@ class Report:
             "status": self.status, "participants": list(self.participants), "names": self.names,
             "when": self.when.to_plain(), "published": self.published.isoformat() if self.published else None,
             "language": self.language, "value": self.value, "features": sorted(self.features),
-            "facts": self.facts,
+            "facts": dict(self.facts),
             "hints": [[lo.isoformat(), hi.isoformat()] for lo, hi in self.hints],
         }
 
