@@ -17,21 +17,33 @@ from summitry.events.reports import Report
 
 Key = tuple[str, int]
 
-# The index files every report under several names and date buckets, and most of those hold a few
-# reports: such a bucket is a tuple (an empty set's hash table alone is four times a 1-tuple),
-# and becomes a set once it holds more than SMALL_BUCKET, so a busy leader's buckets stay quick
-# to add to and take from. Lookups union buckets into a set: either kind gives the same reports.
+# The index files every report under several names and date buckets, and most of those hold one
+# or a few reports. A bucket of one report is its key; of a few, a tuple of keys (an empty set's
+# hash table alone is four times a 1-tuple); past SMALL_BUCKET, a set, so a busy leader's buckets
+# stay quick to add to and take from. Lookups union buckets into a set (_collect): each kind
+# gives the same reports. (A key is (doc_id, index): its first item is a str, a tuple's a key.)
 SMALL_BUCKET = 16
-Bucket = tuple[Key, ...] | set[Key]
+Bucket = Key | tuple[Key, ...] | set[Key]
+
+
+def _collect(out: set[Key], bucket: Bucket) -> None:
+    """Add a bucket's reports to `out`."""
+    if type(bucket) is tuple and type(bucket[0]) is str:
+        out.add(bucket)
+    else:
+        out.update(bucket)
 
 
 def _file(buckets: dict, name, key: Key) -> None:
     """Add `key` to the bucket `name` (a set is changed in place)."""
     bucket = buckets.get(name)
     if bucket is None:
-        buckets[name] = (key,)
+        buckets[name] = key
     elif type(bucket) is tuple:
-        if key not in bucket:
+        if type(bucket[0]) is str:
+            if bucket != key:
+                buckets[name] = (bucket, key)
+        elif key not in bucket:
             buckets[name] = bucket + (key,) if len(bucket) < SMALL_BUCKET else {*bucket, key}
     else:
         bucket.add(key)
@@ -43,12 +55,12 @@ def _unfile(buckets: dict, name, key: Key) -> None:
     if bucket is None:
         return
     if type(bucket) is tuple:
-        if key in bucket:
-            rest = tuple(k for k in bucket if k != key)
-            if rest:
-                buckets[name] = rest
-            else:
+        if type(bucket[0]) is str:
+            if bucket == key:
                 del buckets[name]
+        elif key in bucket:
+            rest = tuple(k for k in bucket if k != key)
+            buckets[name] = rest[0] if len(rest) == 1 else rest
     else:
         bucket.discard(key)
         if not bucket:
@@ -85,13 +97,16 @@ class PeopleIndex:
     def lookup(self, coarse: str, participants: Iterable[str]) -> set[Key]:
         """Every indexed report whose participants could fit these (a superset of the fitting ones)."""
         people = sorted(set(participants))
-        if len(people) == 1:
-            return set(self._people.get((coarse, people[0]), ()))
         out: set[Key] = set()
-        for b in combinations(people, 2):
-            out.update(self._pairs.get((coarse, b), ()))
-        for p in people:  # reports naming only one of them (a visitor alone)
-            out.update(self._pairs.get((coarse, (p,)), ()))
+        if len(people) == 1:
+            bucket = self._people.get((coarse, people[0]))
+            if bucket is not None:
+                _collect(out, bucket)
+            return out
+        for name in [*combinations(people, 2), *((p,) for p in people)]:  # a pair, or one alone (a visitor)
+            bucket = self._pairs.get((coarse, name))
+            if bucket is not None:
+                _collect(out, bucket)
         return out
 
 
@@ -176,10 +191,10 @@ class WindowIndex:
             if len(by_bucket) <= last - first:
                 for b, found in by_bucket.items():
                     if first <= b <= last:
-                        out.update(found)
+                        _collect(out, found)
             else:
                 for b in range(first, last + 1):
                     found = by_bucket.get(b)
                     if found:
-                        out.update(found)
+                        _collect(out, found)
         return out
