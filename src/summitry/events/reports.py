@@ -73,7 +73,8 @@ def _shared(value: Any) -> Any:
     return _SHARED.setdefault(value, value)
 
 
-_SHARED_NAMES: dict[tuple, dict[str, Any]] = {}
+_SHARED_NAMES: dict[tuple, dict[str, dict[str, Any]]] = {}  # ((actor id, name, wikidata), …) → names
+_SHARED_NAME: dict[tuple, dict[str, Any]] = {}  # (actor id, name, wikidata) → {"name", "wikidata"}
 _NAME_FIELDS = ("name", "wikidata")
 
 
@@ -95,9 +96,9 @@ def _shared_names(names: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]
 
 
 def _shared_name(person: tuple) -> dict[str, Any]:
-    shared = _SHARED_NAMES.get(person)
+    shared = _SHARED_NAME.get(person)
     if shared is None:
-        shared = _SHARED_NAMES[person] = dict(zip(_NAME_FIELDS, person[1:]))
+        shared = _SHARED_NAME[person] = dict(zip(_NAME_FIELDS, person[1:]))
     return shared
 
 
@@ -134,8 +135,8 @@ class Facts(Mapping):
 
     An index keeps every report's facts until its events are merged: a dict of them, with a list
     for each of evidence, places, topics and quotes (most of them empty), cost about three times
-    this. Lists are kept as tuples and given back as new lists, so a record built from them is as
-    it was from the dict.
+    this. Lists (what JSON records give) are kept as tuples and given back as new lists, so a
+    record built from them is as it was from the dict.
     """
 
     __slots__ = ("_values",)
