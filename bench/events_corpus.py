@@ -1,6 +1,7 @@
 """Synthetic extraction records for the events benchmark: no text, only what clustering reads.
 
     records, truth = events_corpus(10_000, seed=1)
+    for record, event in iter_events_corpus(10_000, seed=1): ...  # one at a time, the same records
 
 Documents are spread over n_docs / 10 days (at least a year): 10 documents a day, 2.5 events.
 Leaders are drawn with a skew (a few meet often), true events get 1–8 reports each. A report
@@ -12,6 +13,7 @@ gives the day (sometimes a day off), or only a weekday, or only its publication 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 KINDS = ["phone_call", "video_call", "call", "meeting", "visit"]
@@ -25,6 +27,17 @@ def _person(i: int) -> dict:
 
 def events_corpus(n_docs: int, seed: int = 1, leaders: int = 400,
                   span_days: int | None = None, undated: float = 0.02) -> tuple[list[dict], dict[str, int]]:
+    records, truth = [], {}
+    for record, event in iter_events_corpus(n_docs, seed, leaders, span_days, undated):
+        records.append(record)
+        truth[record["id"]] = event
+    return records, truth
+
+
+def iter_events_corpus(n_docs: int, seed: int = 1, leaders: int = 400, span_days: int | None = None,
+                       undated: float = 0.02) -> Iterator[tuple[dict, int]]:
+    """The records of `events_corpus` one at a time, each with its true event: a benchmark that
+    turns each into reports as it comes does not hold every generated record at once."""
     rng = random.Random(seed)
     days = span_days or max(365, n_docs // DOCS_PER_DAY)
     weights = [1 / (i + 1) ** 0.8 for i in range(leaders)]
@@ -39,12 +52,10 @@ def events_corpus(n_docs: int, seed: int = 1, leaders: int = 400,
         events.append({"people": sorted(set(people)), "kind": rng.choice(KINDS),
                        "day": START + timedelta(days=rng.randrange(days)),
                        "words": [f"e{e}w{j}" for j in range(12)]})
-    records, truth = [], {}
     for i in range(n_docs):
         e = rng.randrange(n_events) if i >= n_events else i  # every event reported at least once
         ev = events[e]
         doc_id = f"doc{i:07d}"
-        truth[doc_id] = e
         published = ev["day"] + timedelta(days=rng.choice([0, 0, 1, 1, 2, 5]))
         r = rng.random()
         day, timex = None, None
@@ -69,8 +80,7 @@ def events_corpus(n_docs: int, seed: int = 1, leaders: int = 400,
                              "date": other["day"].isoformat() if rng.random() < 0.5 else None, "timex": None,
                              "participants": [_person(p) for p in other["people"]], "evidence": []})
         words = rng.sample(ev["words"], 6) + rng.sample(common, 20)
-        records.append({"id": doc_id, "language": rng.choice(["de", "en"]),
-                        "published": published.isoformat() if published else None, "title": None, "authors": [],
-                        "contacts": contacts, "quotes": [], "topics": [],
-                        "mentions": [], "_text": " ".join(words)})
-    return records, truth
+        yield {"id": doc_id, "language": rng.choice(["de", "en"]),
+               "published": published.isoformat() if published else None, "title": None, "authors": [],
+               "contacts": contacts, "quotes": [], "topics": [],
+               "mentions": [], "_text": " ".join(words)}, e

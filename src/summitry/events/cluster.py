@@ -23,6 +23,8 @@ reports and a canonical order (never on arrival), any ingestion order gives the 
 
 from __future__ import annotations
 
+import sys
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import timedelta
@@ -36,7 +38,8 @@ from summitry.events.reports import Report
 
 def _gid(prefix: str, members: list[Report]) -> str:
     first = min(members, key=Report.sort_key)
-    return f"{prefix}:{first.doc_id}#{first.index}"
+    # interned: an event made again (a refresh regroups it) is logged and filed under one string
+    return sys.intern(f"{prefix}:{first.doc_id}#{first.index}")
 
 
 def _split_by_gaps(members: list[Report], tolerance: int) -> list[list[Report]]:
@@ -112,7 +115,7 @@ class EventIndex:
     def __init__(self, options: ClusterOptions = DEFAULT_OPTIONS) -> None:
         self.options = options
         self.reports: dict[Key, Report] = {}
-        self._doc_keys: dict[str, list[Key]] = {}
+        self._doc_keys: dict[str, tuple[Key, ...]] = {}
         # anchors in short buckets (they are looked up a few days around a day); windows, weeks
         # to a year long, in longer ones so each is filed a few times, not dozens
         self._anchors = WindowIndex(options.date_bucket_days)  # main reports with a day
@@ -135,8 +138,9 @@ class EventIndex:
         self._refreshes = 0
         # (refresh, event id) of the events made or dropped (anchored and floating-only), filed as
         # the people index files reports (by pair, a lone person, and each person: see _log_keys),
-        # so a windowless report reads only those it may fit
-        self._gid_log: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        # so a windowless report reads only those it may fit. The log only grows: each key keeps
+        # its refreshes in an array and its event ids in a list beside it (no tuple per entry)
+        self._gid_log: dict[tuple[str, ...], tuple[array, list[str]]] = {}
         # (coarse, participants) → the windows (lo, hi) of anchored events that changed there;
         # the same for floating-only events, which only mentions can join
         self._dirty_people: dict[tuple[str, tuple[str, ...]], set] = {}
@@ -154,8 +158,9 @@ class EventIndex:
         for doc_id in sorted({r.doc_id for r in reports}):
             self.remove_document(doc_id)
         for r in reports:
+            self._doc_keys[r.doc_id] = self._doc_keys.get(r.doc_id, ()) + (r.key,)
+        for r in reports:
             self.reports[r.key] = r
-            self._doc_keys.setdefault(r.doc_id, []).append(r.key)
             self.changed.add(r.doc_id)
             if r.role == "mention":
                 self._mentions.add(r, *self._span(r))
@@ -170,7 +175,7 @@ class EventIndex:
 
     def remove_document(self, doc_id: str) -> None:
         """Forget a document's reports; the events they were part of are recomputed."""
-        keys = self._doc_keys.pop(doc_id, [])
+        keys = self._doc_keys.pop(doc_id, ())
         neighbours: list[Key] = []
         for key in keys:
             r = self.reports[key]
@@ -391,7 +396,9 @@ class EventIndex:
         """File this refresh's made or dropped events under their people, for `_open_choice`."""
         for gid, people in sorted(self._changed_gids.items()):
             for key in _log_keys(people):
-                self._gid_log.setdefault(key, []).append((self._refreshes, gid))
+                refreshes, gids = self._gid_log.setdefault(key, (array("q"), []))
+                refreshes.append(self._refreshes)
+                gids.append(gid)
         self._changed_gids = {}
         self._refreshes += 1
 
@@ -414,8 +421,8 @@ class EventIndex:
             mine = set(r.participants)
             changed = {gid for gid, people in self._changed_gids.items() if people & mine}
             for key in _fit_keys(mine):
-                log = self._gid_log.get(key, [])
-                changed.update(gid for _, gid in log[bisect_left(log, (epoch, "")):])
+                refreshes, gids = self._gid_log.get(key, ((), []))
+                changed.update(gids[bisect_left(refreshes, epoch):])
             for gid in sorted(changed):
                 if parts.pop(gid, None) is not None:
                     touched = True

@@ -9,7 +9,6 @@ indexed by date bucket, so linking an anchor touches only the weeks around it.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from itertools import combinations
@@ -17,6 +16,55 @@ from itertools import combinations
 from summitry.events.reports import Report
 
 Key = tuple[str, int]
+
+# The index files every report under several names and date buckets, and most of those hold one
+# or a few reports. A bucket of one report is its key; of a few, a tuple of keys (an empty set's
+# hash table alone is four times a 1-tuple); past SMALL_BUCKET, a set, so a busy leader's buckets
+# stay quick to add to and take from. Lookups union buckets into a set (_collect): each kind
+# gives the same reports. (A key is (doc_id, index): its first item is a str, a tuple's a key.)
+SMALL_BUCKET = 16
+Bucket = Key | tuple[Key, ...] | set[Key]
+
+
+def _collect(out: set[Key], bucket: Bucket) -> None:
+    """Add a bucket's reports to `out`."""
+    if type(bucket) is tuple and type(bucket[0]) is str:
+        out.add(bucket)
+    else:
+        out.update(bucket)
+
+
+def _file(buckets: dict, name, key: Key) -> None:
+    """Add `key` to the bucket `name` (a set is changed in place)."""
+    bucket = buckets.get(name)
+    if bucket is None:
+        buckets[name] = key
+    elif type(bucket) is tuple:
+        if type(bucket[0]) is str:
+            if bucket != key:
+                buckets[name] = (bucket, key)
+        elif key not in bucket:
+            buckets[name] = bucket + (key,) if len(bucket) < SMALL_BUCKET else {*bucket, key}
+    else:
+        bucket.add(key)
+
+
+def _unfile(buckets: dict, name, key: Key) -> None:
+    """Take `key` out of the bucket `name`, and drop the bucket once it is empty."""
+    bucket = buckets.get(name)
+    if bucket is None:
+        return
+    if type(bucket) is tuple:
+        if type(bucket[0]) is str:
+            if bucket == key:
+                del buckets[name]
+        elif key in bucket:
+            rest = tuple(k for k in bucket if k != key)
+            buckets[name] = rest[0] if len(rest) == 1 else rest
+    else:
+        bucket.discard(key)
+        if not bucket:
+            del buckets[name]
 
 
 def blocks(participants: Iterable[str]) -> list[tuple[str, ...]]:
@@ -31,31 +79,34 @@ class PeopleIndex:
     """Reports by (coarse kind, pair) and (coarse kind, person)."""
 
     def __init__(self) -> None:
-        self._pairs: dict[tuple, set[Key]] = defaultdict(set)
-        self._people: dict[tuple, set[Key]] = defaultdict(set)
+        self._pairs: dict[tuple, Bucket] = {}
+        self._people: dict[tuple, Bucket] = {}
 
     def add(self, r: Report) -> None:
         for b in blocks(r.participants):
-            self._pairs[(r.coarse, b)].add(r.key)
+            _file(self._pairs, (r.coarse, b), r.key)
         for p in r.participants:
-            self._people[(r.coarse, p)].add(r.key)
+            _file(self._people, (r.coarse, p), r.key)
 
     def remove(self, r: Report) -> None:
         for b in blocks(r.participants):
-            self._pairs[(r.coarse, b)].discard(r.key)
+            _unfile(self._pairs, (r.coarse, b), r.key)
         for p in r.participants:
-            self._people[(r.coarse, p)].discard(r.key)
+            _unfile(self._people, (r.coarse, p), r.key)
 
     def lookup(self, coarse: str, participants: Iterable[str]) -> set[Key]:
         """Every indexed report whose participants could fit these (a superset of the fitting ones)."""
         people = sorted(set(participants))
-        if len(people) == 1:
-            return set(self._people.get((coarse, people[0]), ()))
         out: set[Key] = set()
-        for b in combinations(people, 2):
-            out |= self._pairs.get((coarse, b), set())
-        for p in people:  # reports naming only one of them (a visitor alone)
-            out |= self._pairs.get((coarse, (p,)), set())
+        if len(people) == 1:
+            bucket = self._people.get((coarse, people[0]))
+            if bucket is not None:
+                _collect(out, bucket)
+            return out
+        for name in [*combinations(people, 2), *((p,) for p in people)]:  # a pair, or one alone (a visitor)
+            bucket = self._pairs.get((coarse, name))
+            if bucket is not None:
+                _collect(out, bucket)
         return out
 
 
@@ -73,8 +124,10 @@ class WindowIndex:
         self._open = PeopleIndex()
         # (coarse, name) → date bucket → reports: a lookup touches only the names filed at all, and
         # of a long window (a year of weekly buckets) only the buckets that hold something
-        self._buckets: dict[tuple, dict[int, set[Key]]] = {}
+        self._buckets: dict[tuple, dict[int, Bucket]] = {}
         self._filed: dict[Key, tuple[int, int] | None] = {}
+        # one object for each bucket number and (first, last) span in use, not one per filing
+        self._numbers: dict[int | tuple[int, int], int | tuple[int, int]] = {}
         self._n_open = 0  # reports filed by people alone (none, for reports that all have a day)
 
     def _bucket(self, day: date) -> int:
@@ -87,12 +140,14 @@ class WindowIndex:
             self._filed[r.key] = None
             self._n_open += 1
             return
+        numbers = self._numbers
         span = (self._bucket(lo), self._bucket(hi))
+        span = numbers.setdefault(span, span)
         self._filed[r.key] = span
         for name in self._names(r):
             by_bucket = self._buckets.setdefault((r.coarse, name), {})
             for b in range(span[0], span[1] + 1):
-                by_bucket.setdefault(b, set()).add(r.key)
+                _file(by_bucket, b if b in by_bucket else numbers.setdefault(b, b), r.key)
 
     @staticmethod
     def _names(r: Report) -> list[tuple[str, ...]]:
@@ -113,11 +168,7 @@ class WindowIndex:
             if by_bucket is None:
                 continue
             for b in range(span[0], span[1] + 1):
-                bucket = by_bucket.get(b)
-                if bucket is not None:
-                    bucket.discard(r.key)
-                    if not bucket:
-                        del by_bucket[b]
+                _unfile(by_bucket, b, r.key)
             if not by_bucket:
                 del self._buckets[(r.coarse, name)]
 
@@ -140,10 +191,10 @@ class WindowIndex:
             if len(by_bucket) <= last - first:
                 for b, found in by_bucket.items():
                     if first <= b <= last:
-                        out |= found
+                        _collect(out, found)
             else:
                 for b in range(first, last + 1):
                     found = by_bucket.get(b)
                     if found:
-                        out |= found
+                        _collect(out, found)
         return out

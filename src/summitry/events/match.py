@@ -12,7 +12,7 @@ denied call is the call the denial is about.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from summitry.events.options import ClusterOptions
 from summitry.events.reports import Report
@@ -26,11 +26,17 @@ def participants_fit(a: Iterable[str], b: Iterable[str]) -> bool:
     return sa <= sb or sb <= sa or len(sa & sb) >= 2
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Jaccard overlap of two reports' features (0..1)."""
+def similarity(a: Collection[str], b: Collection[str]) -> float:
+    """Jaccard overlap of two reports' features (0..1): sets, or tuples of distinct features."""
+    return _jaccard(frozenset(a), b)
+
+
+def _jaccard(a: set[str] | frozenset[str], b: Collection[str]) -> float:
+    """Jaccard overlap of a set and a collection of distinct features (a report's tuple): only the
+    set needs a hash table, and len(b) is its number of features."""
     if not a or not b:
         return 0.0
-    inter = len(a & b)
+    inter = len(a.intersection(b))
     return inter / (len(a) + len(b) - inter)
 
 
@@ -42,7 +48,8 @@ def reports_fit(a: Report, b: Report, options: ClusterOptions) -> bool:
 
 def event_similarity(report: Report, members: list[Report]) -> float:
     """The report's similarity to the event: to its closest report."""
-    return max(similarity(report.features, m.features) for m in members)
+    mine = frozenset(report.features)  # one hash table for all the comparisons (reports keep tuples)
+    return max(_jaccard(mine, m.features) for m in members)
 
 
 def fit_score(report: Report, members: list[Report], options: ClusterOptions, relative_similarity: float) -> float:

@@ -9,6 +9,8 @@ same reports. Its `main` report is what the document is about; its other contact
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -44,8 +46,65 @@ def _stopwords() -> frozenset[str]:
 _STOP: frozenset[str] | None = None
 
 
-def text_features(text: str, record: dict[str, Any]) -> frozenset[str]:
-    """What the similarity compares: long words, plus actors (@id) and topics (#key) across languages."""
+def compact_features(features: Iterable[str]) -> tuple[str, ...]:
+    """A report's features as it keeps them: each distinct one once, sorted, in a tuple, the strings
+    shared with every other report that has them (sys.intern).
+
+    An index keeps every report, and a document's features (up to MAX_FEATURES words) are most of
+    a report: a frozenset's hash table costs 5 to 10 times the 8 bytes a tuple slot does, and each
+    document's copy of a common word as much again. match.event_similarity builds the one set a
+    comparison needs from the tuple, and gets exactly the Jaccard overlap of the sets.
+    """
+    return tuple(sorted({sys.intern(f) for f in features}))
+
+
+def _interned(value: Any) -> Any:
+    """A short repeated string (kind, status, language, date) as one shared object, other values as given."""
+    return sys.intern(value) if type(value) is str else value
+
+
+# Values that many reports repeat, kept once: equal values are interchangeable (none is changed in
+# place) and the distinct ones are few next to the reports (days, windows, groups of leaders).
+_SHARED: dict[Any, Any] = {}
+
+
+def _shared(value: Any) -> Any:
+    """The copy of `value` already in use, if an equal one is (hashable values: dates, windows, tuples)."""
+    return _SHARED.setdefault(value, value)
+
+
+_SHARED_NAMES: dict[tuple, dict[str, dict[str, Any]]] = {}  # ((actor id, name, wikidata), …) → names
+_SHARED_NAME: dict[tuple, dict[str, Any]] = {}  # (actor id, name, wikidata) → {"name", "wikidata"}
+_NAME_FIELDS = ("name", "wikidata")
+
+
+def _shared_names(names: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """One names dict (actor id → {"name", "wikidata"}) for every report naming the same people the
+    same way, and one {"name", "wikidata"} for each person named one way; shared, so read only
+    (merge copies what it changes). Names of another shape are kept as they are."""
+    if not all(type(ref) is dict and tuple(ref) == _NAME_FIELDS for ref in names.values()):
+        return names
+    people = tuple((_interned(aid), _interned(ref["name"]), _interned(ref["wikidata"]))
+                   for aid, ref in names.items())
+    try:
+        shared = _SHARED_NAMES.get(people)
+    except TypeError:  # a value that cannot be a key (not what reports_of gives)
+        return names
+    if shared is None:
+        shared = _SHARED_NAMES[people] = {person[0]: _shared_name(person) for person in people}
+    return shared
+
+
+def _shared_name(person: tuple) -> dict[str, Any]:
+    shared = _SHARED_NAME.get(person)
+    if shared is None:
+        shared = _SHARED_NAME[person] = dict(zip(_NAME_FIELDS, person[1:]))
+    return shared
+
+
+def text_features(text: str, record: dict[str, Any]) -> tuple[str, ...]:
+    """What the similarity compares: long words, plus actors (@id) and topics (#key) across languages
+    (distinct, as compact_features keeps them)."""
     global _STOP
     if _STOP is None:
         _STOP = _stopwords()
@@ -60,7 +119,58 @@ def text_features(text: str, record: dict[str, Any]) -> frozenset[str]:
                 break
     feats.extend("@" + actor_id(m) for m in record.get("mentions", []) if m.get("kind") == "person")
     feats.extend("#" + t for t in record.get("topics", []))
-    return frozenset(feats)
+    return compact_features(feats)
+
+
+# What a report keeps for the merged record (the clustering reads none of it): every contact's
+# facts, then, for a document's main report, what the document as a whole says.
+CONTACT_FACTS = ("evidence", "duration_minutes", "places", "initiator", "date", "period")
+MAIN_FACTS = CONTACT_FACTS + ("topics", "quotes", "title")
+_FACT_POSITION = {name: i for i, name in enumerate(MAIN_FACTS)}
+_FACT_NAMES = {frozenset(CONTACT_FACTS): CONTACT_FACTS, frozenset(MAIN_FACTS): MAIN_FACTS}
+
+
+class Facts(Mapping):
+    """A report's facts (CONTACT_FACTS or MAIN_FACTS) as a read-only mapping over one tuple of values.
+
+    An index keeps every report's facts until its events are merged: a dict of them, with a list
+    for each of evidence, places, topics and quotes (most of them empty), cost about three times
+    this. Lists (what JSON records give) are kept as tuples and given back as new lists, so a
+    record built from them is as it was from the dict.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, facts: Mapping[str, Any]) -> None:
+        names = _FACT_NAMES[frozenset(facts)]
+        self._values = tuple(tuple(v) if type(v) is list else v for v in map(facts.__getitem__, names))
+
+    @staticmethod
+    def of(facts: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Facts of the known names as a Facts; any other mapping as it is."""
+        return Facts(facts) if type(facts) is dict and frozenset(facts) in _FACT_NAMES else facts
+
+    def get(self, name: str, default: Any = None) -> Any:
+        i = _FACT_POSITION.get(name)
+        if i is None or i >= len(self._values):
+            return default
+        value = self._values[i]
+        return list(value) if type(value) is tuple else value
+
+    def __getitem__(self, name: str) -> Any:
+        i = _FACT_POSITION.get(name)
+        if i is None or i >= len(self._values):
+            raise KeyError(name)
+        return self.get(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(MAIN_FACTS[:len(self._values)])
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"Facts({dict(self)!r})"
 
 
 @dataclass(slots=True)
@@ -73,13 +183,13 @@ class Report:
     kind: str
     status: str
     participants: tuple[str, ...]  # actor ids, sorted
-    names: dict[str, dict[str, Any]]  # actor id → {"name", "wikidata"}
+    names: dict[str, dict[str, Any]]  # actor id → {"name", "wikidata"}; shared by reports: read only
     when: When
     published: date | None = None
     language: str | None = None
     value: str | None = None  # the TimeML value of the date expression, as found
-    features: frozenset[str] = frozenset()
-    facts: dict[str, Any] = field(default_factory=dict)  # duration, places, initiator, evidence …
+    features: tuple[str, ...] = ()  # distinct, shared strings (compact_features): a set of features
+    facts: Mapping[str, Any] = field(default_factory=dict)  # duration, places, initiator, evidence … (Facts)
     hints: tuple[tuple[date, date], ...] = ()  # windows of reference events it names (events.reference)
 
     key: tuple[str, int] = field(init=False, repr=False, compare=False)
@@ -88,6 +198,7 @@ class Report:
     def __post_init__(self) -> None:
         self.key = (self.doc_id, self.index)
         self.coarse = coarse_kind(self.kind)
+        self.facts = Facts.of(self.facts)
 
     @property
     def day(self) -> date | None:
@@ -107,17 +218,19 @@ class Report:
             "status": self.status, "participants": list(self.participants), "names": self.names,
             "when": self.when.to_plain(), "published": self.published.isoformat() if self.published else None,
             "language": self.language, "value": self.value, "features": sorted(self.features),
-            "facts": self.facts,
+            "facts": dict(self.facts),
             "hints": [[lo.isoformat(), hi.isoformat()] for lo, hi in self.hints],
         }
 
     @classmethod
     def from_plain(cls, rec: dict[str, Any]) -> Report:
         return cls(
-            doc_id=rec["doc_id"], index=rec["index"], role=rec["role"], kind=rec["kind"], status=rec["status"],
-            participants=tuple(rec["participants"]), names=rec["names"], when=When.from_plain(rec["when"]),
-            published=date.fromisoformat(rec["published"]) if rec.get("published") else None,
-            language=rec.get("language"), value=rec.get("value"), features=frozenset(rec.get("features", ())),
+            doc_id=rec["doc_id"], index=rec["index"], role=_interned(rec["role"]), kind=_interned(rec["kind"]),
+            status=_interned(rec["status"]), participants=_shared(tuple(map(_interned, rec["participants"]))),
+            names=_shared_names(rec["names"]), when=_shared(When.from_plain(rec["when"])),
+            published=_shared(date.fromisoformat(rec["published"])) if rec.get("published") else None,
+            language=_interned(rec.get("language")), value=_interned(rec.get("value")),
+            features=compact_features(rec.get("features", ())),
             facts=rec.get("facts", {}),
             hints=tuple((date.fromisoformat(lo), date.fromisoformat(hi)) for lo, hi in rec.get("hints", ())),
         )
@@ -129,7 +242,7 @@ def _facts(contact: dict[str, Any], record: dict[str, Any], role: str) -> dict[s
         "duration_minutes": contact.get("duration_minutes"),
         "places": contact.get("places") or [],
         "initiator": contact.get("initiator"),
-        "date": contact.get("date"),
+        "date": _interned(contact.get("date")),
         "period": contact.get("period"),
     }
     if role == "main":  # what the document as a whole says: only its main report carries it
@@ -141,22 +254,25 @@ def _facts(contact: dict[str, Any], record: dict[str, Any], role: str) -> dict[s
 
 def reports_of(record: dict[str, Any], text: str = "", options: ClusterOptions = DEFAULT_OPTIONS) -> list[Report]:
     """The reports of one document: its main contact (if any) and its mentions of other contacts."""
-    published = date.fromisoformat(record["published"]) if record.get("published") else None
+    published = _shared(date.fromisoformat(record["published"])) if record.get("published") else None
+    language = _interned(record.get("language"))
     features = text_features(text, record)
+    doc_id = str(record["id"])
     out = []
     for i, c in enumerate(record.get("contacts", [])):
         parts = c.get("participants") or []
         if not parts:
             continue
-        names = {actor_id(p): {"name": p.get("name"), "wikidata": p.get("wikidata")} for p in parts}
+        names = _shared_names({actor_id(p): {"name": p.get("name"), "wikidata": p.get("wikidata")} for p in parts})
         day = date.fromisoformat(c["date"]) if c.get("date") else None
-        value = c.get("timex") or c.get("period")
+        value = _interned(c.get("timex") or c.get("period"))
         role = "main" if c.get("main") else "mention"
+        status = _interned(c.get("status", "occurred"))
         out.append(Report(
-            doc_id=str(record["id"]), index=i, role=role, kind=c.get("kind", "call"),
-            status=c.get("status", "occurred"), participants=tuple(sorted(names)), names=names,
-            when=when_of(day, value, published, c.get("status", "occurred"), options),
-            published=published, language=record.get("language"), value=value,
+            doc_id=doc_id, index=i, role=role, kind=_interned(c.get("kind", "call")),
+            status=status, participants=_shared(tuple(sorted(names))), names=names,
+            when=_shared(when_of(day, value, published, status, options)),
+            published=published, language=language, value=value,
             features=features, facts=_facts(c, record, role),
             hints=tuple(hint_windows(text, [e.get("text", "") for e in c.get("evidence", [])], record)),
         ))
