@@ -144,4 +144,4 @@ def warm_up() -> None:
     for lang, text in (("de", "Kremlchef Putin telefonierte am Montag mit Xi Jinping."),
                        ("en", "Putin spoke with Xi Jinping by phone on Monday.")):
         process(RawDocument(id=f"warm-up-{lang}", source="warm-up", text=text, lang=lang))
-    load_lemma_dictionaries()  # seconds: loaded here, not once per worker at its first unlabelled document
+    load_lemma_dictionaries()  # here, not once per worker at its first unlabelled document (or built, on a first run)
