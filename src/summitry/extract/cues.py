@@ -86,7 +86,7 @@ def _words(fragments: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_alternation(fragments)})", _FLAGS)
 
 
-def _first_letters(fragments: list[str]) -> str:
+def first_letter_check(fragments: list[str]) -> str:
     """A lookahead on the letters the fragments can start with ('' when one starts otherwise).
 
     `re` tries every branch of an alternation at every word start; checking the
@@ -106,7 +106,7 @@ def _whole(words: list[str]) -> str:
     return rf"(?:\b(?:{'|'.join(escaped)})\b)" if escaped else _NEVER
 
 
-def _merged(languages: tuple[str, ...]) -> tuple[dict, dict]:
+def merged_cue_lists(languages: tuple[str, ...]) -> tuple[dict, dict]:
     """Cue lists of the languages, each fragment given its language's word ending; and the word lists."""
     cues: dict = {}
     words: dict = {}
@@ -134,19 +134,19 @@ def _merged(languages: tuple[str, ...]) -> tuple[dict, dict]:
 def cues_for(language: str | None) -> Cues:
     """Compiled cues for one language, or for all when it is unknown."""
     languages = (language,) if language in LANGUAGES else LANGUAGES
-    data, words = _merged(languages)
+    data, words = merged_cue_lists(languages)
     groups = [f"(?P<{kind}>{_alternation(data['triggers'][kind])})"
               for kind in KINDS if data["triggers"].get(kind)]
     lists = {key: _words(data.get(key, [])) for key in CUE_LISTS}
     # scanned over whole texts: worth a first-letter check before the branches
-    lists["not_contacts"] = re.compile(_first_letters(data.get("not_contacts", [])) + lists["not_contacts"].pattern,
+    lists["not_contacts"] = re.compile(first_letter_check(data.get("not_contacts", [])) + lists["not_contacts"].pattern,
                                        _FLAGS)
     trigger_fragments = [f for kind in KINDS for f in data["triggers"].get(kind, [])]
     w = {name: _whole(words.get(name, [])) for name in WORD_LISTS}
     reporting, denied = lists["reporting"].pattern, lists["denied"].pattern
     relation = lists["relation_nouns"].pattern
     return Cues(
-        triggers=re.compile(rf"{_first_letters(trigger_fragments)}(?<!\w)(?:{'|'.join(groups)})", _FLAGS),
+        triggers=re.compile(rf"{first_letter_check(trigger_fragments)}(?<!\w)(?:{'|'.join(groups)})", _FLAGS),
         **lists,
         reporter_before=re.compile(rf"(?:{w['source_markers']}|{reporting})\W+(?:\w+\W+){{0,4}}$", _FLAGS),
         reporter_after=re.compile(rf"\W*(?:{reporting}|{w['source_markers']})", _FLAGS),
@@ -178,7 +178,7 @@ def cues_for(language: str | None) -> Cues:
 def cue_fragments(language: str | None) -> dict[str, list[str]]:
     """The fragments each list pattern of `cues_for(language)` alternates ("triggers": every kind's)."""
     languages = (language,) if language in LANGUAGES else LANGUAGES
-    data, _ = _merged(languages)
+    data, _ = merged_cue_lists(languages)
     fragments = {key: list(data.get(key, [])) for key in CUE_LISTS}
     fragments["triggers"] = [f for kind in KINDS for f in data["triggers"].get(kind, [])]
     return fragments

@@ -27,7 +27,7 @@ from summitry.annotate import actors as actor_index
 from summitry.annotate.topics import find_cues
 from summitry.data import LANGUAGES, load_yaml
 from summitry.errors import DataFileError
-from summitry.extract.cues import Cues, _first_letters, _merged, cues_for
+from summitry.extract.cues import Cues, cues_for, first_letter_check, merged_cue_lists
 from summitry.extract.prefilter import at_leading_letters
 from summitry.records import Actor, Extraction, Mention, Quote, Span, Statement
 
@@ -68,7 +68,7 @@ def _alternation(fragments: list[str]) -> re.Pattern[str]:
     if not fragments:
         return re.compile(r"(?!x)x")
     # scanned over whole texts: a first-letter check before the branches
-    return re.compile(rf"{_first_letters(fragments)}(?<!\w)(?:{'|'.join(fragments)})", _FLAGS)
+    return re.compile(rf"{first_letter_check(fragments)}(?<!\w)(?:{'|'.join(fragments)})", _FLAGS)
 
 
 @lru_cache(maxsize=1)
@@ -266,11 +266,11 @@ def _reporter_before(language: str | None) -> re.Pattern[str]:
     """`Cues.reporter_before` with a check of the first letter in front: it is searched over the 60 characters
     before nearly every name, and the check turns most positions away before the branches are tried."""
     languages = (language,) if language in LANGUAGES else LANGUAGES
-    data, words = _merged(languages)
+    data, words = merged_cue_lists(languages)
     # what the pattern alternates at its start: the reporting verbs and the source markers
     fragments = data.get("reporting", []) + words.get("source_markers", [])
     pattern = cues_for(language).reporter_before
-    return re.compile(_first_letters(fragments) + pattern.pattern, pattern.flags)
+    return re.compile(first_letter_check(fragments) + pattern.pattern, pattern.flags)
 
 
 def _official_side(actor: Actor, published) -> str | None:
