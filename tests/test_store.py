@@ -112,6 +112,17 @@ def test_store_stored_ids_names_those_stored_in_any_version(store):
     assert store.stored_ids([]) == set()
 
 
+def test_store_replace_events_in_batches_writes_only_changes_and_deletes_the_rest(store):
+    def rec(i, version=0):
+        return {"id": f"e{i:05d}", "date": "2026-02-04", "version": version, "document_roles": []}
+
+    assert store.replace_events(rec(i) for i in range(1200)) == (1200, 0)  # more than one batch
+    wanted = [rec(i, version=1 if i % 100 == 0 else 0) for i in range(100, 1210)]  # 100 gone, 10 new, 11 changed
+    assert store.replace_events(iter(wanted)) == (21, 100)
+    assert sorted(store.events(), key=lambda e: e["id"]) == wanted
+    assert store.replace_events(iter(wanted)) == (0, 0)
+
+
 def test_store_iter_documents_yields_current_versions_by_id(store):
     for doc_id, text in [("b", "Zwei."), ("a", "Eins."), ("a", "Eins, neu.")]:
         store.add_document(make_doc(doc_id, text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -215,7 +216,12 @@ def merge_events(groups: list[tuple[str, list[Report], list[Report]]],
 
     secondary: each document's mention reports, for the related-contact disagreements.
     """
-    out = []
+    return list(iter_merged_events(groups, secondary))
+
+
+def iter_merged_events(groups: Iterable[tuple[str, list[Report], list[Report]]],
+                       secondary: dict[str, list[Report]] | None = None) -> Iterator[dict[str, Any]]:
+    """`merge_events` one record at a time, for a store to write as they come."""
     used: Counter[str] = Counter()
     secondary = secondary or {}
     for _gid, main, mentions in groups:
@@ -224,5 +230,4 @@ def merge_events(groups: list[tuple[str, list[Report], list[Report]]],
         used[rec["id"]] += 1
         if used[rec["id"]] > 1:
             rec["id"] = f"{rec['id']}-{used[rec['id']]}"
-        out.append(rec)
-    return out
+        yield rec

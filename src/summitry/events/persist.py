@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from summitry.events.cluster import EventIndex
-from summitry.events.merge import merge_events
+from summitry.events.merge import iter_merged_events
 from summitry.events.options import DEFAULT_OPTIONS, ClusterOptions
 from summitry.events.reports import Report, reports_of
 
@@ -67,7 +67,7 @@ def save_events(store, index: EventIndex) -> tuple[int, int]:
     with store.transaction():
         if store.reports_written() != index.reports_written:
             index = load_index(store, index.options)
-        return store.replace_events(merge_events(index.groups(), index.secondary()))
+        return store.replace_events(iter_merged_events(index.groups(), index.secondary()))
 
 
 def stored_events(store) -> list[dict[str, Any]]:

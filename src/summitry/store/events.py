@@ -7,9 +7,19 @@ so a new document can join without re-extracting the others) and its output (eve
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from summitry.errors import NoSuchEvent
+
+REPLACE_BATCH = 500  # events compared and written per query (SQLite allows so many parameters)
+
+
+def _batches(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    it = iter(records)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 class EventTables:
@@ -38,33 +48,39 @@ class EventTables:
         """Read-only: how many reports are stored."""
         return self._rows("SELECT COUNT(*) AS n FROM event_reports")[0]["n"]
 
-    def replace_events(self, records: list[dict[str, Any]]) -> tuple[int, int]:
+    def replace_events(self, records: Iterable[dict[str, Any]]) -> tuple[int, int]:
         """Make the stored events these records: rows that changed are rewritten, the rest left.
 
-        Returns (written, deleted).
+        Records are taken a batch at a time and compared with their stored rows, so neither all
+        records nor all stored rows are held at once. Returns (written, deleted).
         """
         from summitry.store.base import _now
 
         written = deleted = 0
         with self.transaction():
-            stored = {r["id"]: r["record"] for r in self._rows("SELECT id, record FROM events")}
-            wanted = {rec["id"]: json.dumps(rec, ensure_ascii=False) for rec in records}
-            for eid in sorted(set(stored) - set(wanted)):
+            stale = {r["id"] for r in self._rows("SELECT id FROM events")}
+            for batch in _batches(records, REPLACE_BATCH):
+                ids = [rec["id"] for rec in batch]
+                marks = ", ".join("?" for _ in ids)
+                stored = {r["id"]: r["record"]
+                          for r in self._rows(f"SELECT id, record FROM events WHERE id IN ({marks})", ids)}
+                for rec in batch:
+                    eid, text = rec["id"], json.dumps(rec, ensure_ascii=False)
+                    stale.discard(eid)
+                    if stored.get(eid) == text:
+                        continue
+                    self._execute("DELETE FROM event_documents WHERE event_id = ?", (eid,))
+                    self._execute("INSERT INTO events (id, record, updated_at) VALUES (?, ?, ?) ON CONFLICT (id)"
+                                  " DO UPDATE SET record = excluded.record, updated_at = excluded.updated_at",
+                                  (eid, text, _now()))
+                    for role in rec.get("document_roles", []):
+                        self._execute("INSERT INTO event_documents (event_id, doc_id, role) VALUES (?, ?, ?)"
+                                      " ON CONFLICT DO NOTHING", (eid, role["document"], role["role"]))
+                    written += 1
+            for eid in sorted(stale):
                 self._execute("DELETE FROM event_documents WHERE event_id = ?", (eid,))
                 self._execute("DELETE FROM events WHERE id = ?", (eid,))
                 deleted += 1
-            for rec in records:
-                eid, text = rec["id"], wanted[rec["id"]]
-                if stored.get(eid) == text:
-                    continue
-                self._execute("DELETE FROM event_documents WHERE event_id = ?", (eid,))
-                self._execute("INSERT INTO events (id, record, updated_at) VALUES (?, ?, ?) ON CONFLICT (id)"
-                              " DO UPDATE SET record = excluded.record, updated_at = excluded.updated_at",
-                              (eid, text, _now()))
-                for role in rec.get("document_roles", []):
-                    self._execute("INSERT INTO event_documents (event_id, doc_id, role) VALUES (?, ?, ?)"
-                                  " ON CONFLICT DO NOTHING", (eid, role["document"], role["role"]))
-                written += 1
         return written, deleted
 
     def events(self) -> list[dict[str, Any]]:
