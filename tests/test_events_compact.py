@@ -99,3 +99,20 @@ def test_buckets_behave_as_sets(steps):
             expected.discard(r.key)
         assert index.lookup("meeting", ["Q1", "Q2"]) == expected
         assert index.lookup("meeting", ["Q1"]) == expected
+
+
+def test_reports_from_clues_found_in_another_process_equal_those_found_here(examples_dir):
+    import pickle
+    import sys
+
+    from summitry.events.reports import text_clues
+    from summitry.output import extraction_record
+    from summitry.pipeline import process_paths
+
+    for ex in process_paths([str(examples_dir)]):
+        record, text = extraction_record(ex), ex.document.text
+        clues = pickle.loads(pickle.dumps(text_clues(record, text)))  # as from a worker
+        here, sent = reports_of(record, text), reports_of(record, text, clues=clues)
+        assert [r.to_plain() for r in sent] == [r.to_plain() for r in here]
+        for r in sent:
+            assert all(f is sys.intern(f) for f in r.features)  # shared again, not the unpickled copies

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from summitry.errors import InputError, problem_of
+from summitry.events.reports import TextClues, text_clues
 from summitry.output import extraction_record
 from summitry.pipeline import process_item
 from summitry.read import ReadOptions, read_inputs
@@ -64,7 +65,7 @@ def _read_items(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]]]
             yield item
 
 
-Prepared = tuple[RawDocument | InputError, tuple[Document, dict] | InputError | None]
+Prepared = tuple[RawDocument | InputError, tuple[Document, dict, TextClues] | InputError | None]
 
 
 def prepare(job: tuple[RawDocument | InputError, bool]) -> Prepared:
@@ -74,7 +75,11 @@ def prepare(job: tuple[RawDocument | InputError, bool]) -> Prepared:
     if known or isinstance(item, InputError):
         return item, None
     ex = process_item(item)
-    return item, ex if isinstance(ex, InputError) else (ex.document, extraction_record(ex))
+    if isinstance(ex, InputError):
+        return item, ex
+    record = extraction_record(ex)
+    # what the events need from the text, found here too: the process that stores has enough to do
+    return item, (ex.document, record, text_clues(record, ex.document.text))
 
 
 def ingest_inputs(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]]], store: Store, *,
@@ -115,14 +120,14 @@ def ingest_inputs(inputs: Iterable[tuple[str, Iterator[RawDocument | InputError]
             outcome = "known"
             if prepared is not None:
                 # extracted before storing: a document that breaks extraction is stored not at all
-                doc, record = prepared
+                doc, record, clues = prepared
                 # one transaction: an ingest cut off here leaves the document stored with its
                 # extraction and reports, or not at all, so running it again loses nothing
                 with store.transaction():
                     outcome = store.add_document(doc)
                     if outcome != "known":
                         store.save_extraction(doc.id, record)
-                        add_document(store, index, record, doc.text)
+                        add_document(store, index, record, doc.text, clues)
         except InputError as exc:
             failed(exc.source, exc.problem)
             continue

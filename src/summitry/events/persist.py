@@ -12,7 +12,7 @@ from typing import Any
 from summitry.events.cluster import EventIndex
 from summitry.events.merge import iter_merged_events
 from summitry.events.options import DEFAULT_OPTIONS, ClusterOptions
-from summitry.events.reports import Report, reports_of
+from summitry.events.reports import Report, TextClues, reports_of
 
 
 def load_index(store, options: ClusterOptions = DEFAULT_OPTIONS) -> EventIndex:
@@ -45,9 +45,10 @@ def backfill_reports(store, options: ClusterOptions = DEFAULT_OPTIONS) -> int:
     return n
 
 
-def add_document(store, index: EventIndex, record: dict[str, Any], text: str) -> None:
-    """Save one document's reports and let it join (or open) events in the index."""
-    reports = reports_of(record, text, index.options)
+def add_document(store, index: EventIndex, record: dict[str, Any], text: str, clues: TextClues | None = None) -> None:
+    """Save one document's reports and let it join (or open) events in the index (`clues`: what
+    reports_of reads from the text, when a worker found it already)."""
+    reports = reports_of(record, text, index.options, clues)
     with store.transaction():
         before = store.reports_written()
         store.save_reports(str(record["id"]), [r.to_plain() for r in reports])

@@ -252,11 +252,34 @@ def _facts(contact: dict[str, Any], record: dict[str, Any], role: str) -> dict[s
     return facts
 
 
-def reports_of(record: dict[str, Any], text: str = "", options: ClusterOptions = DEFAULT_OPTIONS) -> list[Report]:
-    """The reports of one document: its main contact (if any) and its mentions of other contacts."""
+@dataclass(frozen=True, slots=True)
+class TextClues:
+    """What the reports of a document read from its text: the costly part of `reports_of`, which
+    ingest's worker processes find, so the process that keeps the index only builds the reports."""
+
+    features: tuple[str, ...]  # text_features
+    hints: tuple[tuple[tuple[date, date], ...], ...]  # hint_windows, per contact
+
+
+def text_clues(record: dict[str, Any], text: str) -> TextClues:
+    """The features and, for each contact, the reference-event windows of one document."""
+    return TextClues(
+        features=text_features(text, record),
+        hints=tuple(tuple(hint_windows(text, [e.get("text", "") for e in c.get("evidence", [])], record))
+                    for c in record.get("contacts", [])))
+
+
+def reports_of(record: dict[str, Any], text: str = "", options: ClusterOptions = DEFAULT_OPTIONS,
+               clues: TextClues | None = None) -> list[Report]:
+    """The reports of one document: its main contact (if any) and its mentions of other contacts
+    (`clues` found in another process, or now from `text`)."""
     published = _shared(date.fromisoformat(record["published"])) if record.get("published") else None
     language = _interned(record.get("language"))
-    features = text_features(text, record)
+    if clues is None:
+        clues = text_clues(record, text)
+        features = clues.features
+    else:  # unpickled from a worker: its strings shared again with the other reports' (sys.intern)
+        features = compact_features(clues.features)
     doc_id = str(record["id"])
     out = []
     for i, c in enumerate(record.get("contacts", [])):
@@ -274,6 +297,6 @@ def reports_of(record: dict[str, Any], text: str = "", options: ClusterOptions =
             when=_shared(when_of(day, value, published, status, options)),
             published=published, language=language, value=value,
             features=features, facts=_facts(c, record, role),
-            hints=tuple(hint_windows(text, [e.get("text", "") for e in c.get("evidence", [])], record)),
+            hints=clues.hints[i],
         ))
     return out
