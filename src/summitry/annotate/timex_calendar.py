@@ -112,8 +112,10 @@ def _duration_value(parts: tuple[tuple[float | None, str], ...]) -> str:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def precision(typ: str, value: str) -> str | None:
-    """Granularity of a DATE/TIME value; None for durations, sets and vague references."""
+    """Granularity of a DATE/TIME value; None for durations, sets and vague references (remembered:
+    a document's values recur, and trying the patterns in turn cost more than the rest of a timex)."""
     if typ in ("DURATION", "SET"):
         return None
     for pat, name in PRECISION_PATTERNS:
