@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summitry.annotate.timex_calendar import precision
 from summitry.annotate.timex_grammar import grammar
 from summitry.annotate.timex_words import vocabulary
 
@@ -150,3 +151,17 @@ def test_duration_parts_of_a_surface_are_those_found_in_the_text(words, langs, a
         found = tuple((_number(pm.group("n"), lang, g), g.lookup("units", pm.group("u")))
                       for pm in g.duration_parts[lang].finditer(text, s, e))
         assert _duration_parts(g.langs, lang, text[s:e]) == found
+
+
+_VALUE_CHARS = "0123456789X-WQHSPUFAIE"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["DATE", "TIME", "DURATION", "SET"]),
+       st.one_of(st.text(alphabet=_VALUE_CHARS, max_size=12),
+                 st.sampled_from(["2026-02-04", "2026-W05", "2026-W05-WE", "2025-05", "2026-Q1", "2026-H2",
+                                  "2025-WI", "2023", "202", "XXXX-WXX-3", "2026-02-03TAF", "PAST_REF"])))
+def test_precision_remembered_is_the_patterns_answer(typ, value):
+    """`precision` is cached: twice asked, it answers what trying the patterns in turn answers."""
+    for _ in range(2):
+        assert precision(typ, value) == precision.__wrapped__(typ, value)
