@@ -71,20 +71,31 @@ def _verbatim_length(starts: array, ends: array, i: int) -> int:
 def _matching_prefix_stepwise(values: array, i: int, stop: int, counting: array, first: int) -> int:
     """The length of the longest prefix of values[i:stop] equal to first, first+1, … (at least 1).
 
-    values[i] must equal first. Compares growing slices, then halves the one that differs.
+    values[i] must equal first.
     """
-    good, total, step = 1, stop - i, _FIRST_PROBE  # values[i:i + good] is known to match
+    return common_prefix_length(values, i, counting, first, stop - i, known=1, first_step=_FIRST_PROBE)
+
+
+def common_prefix_length(a: Sequence, i: int, b: Sequence, j: int, total: int, *, known: int = 0,
+                  first_step: int = 4) -> int:
+    """How many items a[i:] and b[j:] share from their start, at most `total` (`known` of them are).
+
+    Slices are compared in C, in steps growing `_PROBE_GROWTH` times, then the step that differs is
+    halved: long equal runs (an echoed paragraph's words, an offset map's counting runs) would
+    otherwise be walked item by item in Python.
+    """
+    good, step = known, first_step  # a[i:i + good] == b[j:j + good] is known
     while True:
         probe = min(good + step, total)
         if probe == good:
             return good
-        if values[i + good:i + probe] != counting[first + good:first + probe]:
+        if a[i + good:i + probe] != b[j + good:j + probe]:
             break
         good, step = probe, step * _PROBE_GROWTH
     bad = probe  # a difference lies in [good, bad)
     while bad - good > 1:
         mid = (good + bad) // 2
-        if values[i + good:i + mid] == counting[first + good:first + mid]:
+        if a[i + good:i + mid] == b[j + good:j + mid]:
             good = mid
         else:
             bad = mid

@@ -18,6 +18,7 @@ import re
 from itertools import repeat
 
 from summitry.clean.text import Line, Removals, ends_sentence, word_spans
+from summitry.offsets import common_prefix_length
 
 # An echo repeats at least this many words, and this share of the paragraph it echoes.
 ECHO_MIN_WORDS = 6
@@ -130,29 +131,8 @@ def _next_hit(copy: list[str], i: int, original: list[str], pos: int, window: in
 
 
 def common_prefix(a: list[str], i: int, b: list[str], j: int) -> int:
-    """How many items a[i:] and b[j:] share from their start.
-
-    Slices are compared in C, in growing steps, then the step that differs is
-    halved: an echo repeats dozens of words, which a word-by-word loop would
-    walk in Python.
-    """
-    total = min(len(a) - i, len(b) - j)
-    good, step = 0, 4  # a[i:i + good] == b[j:j + good] is known
-    while True:
-        probe = min(good + step, total)
-        if probe == good:
-            return good
-        if a[i + good:i + probe] != b[j + good:j + probe]:
-            break
-        good, step = probe, step * 4
-    bad = probe  # a difference lies in [good, bad)
-    while bad - good > 1:
-        mid = (good + bad) // 2
-        if a[i + good:i + mid] == b[j + good:j + mid]:
-            good = mid
-        else:
-            bad = mid
-    return good
+    """How many words a[i:] and b[j:] share from their start (an echo repeats dozens of words)."""
+    return common_prefix_length(a, i, b, j, min(len(a) - i, len(b) - j))
 
 
 def remove_teasers(paragraphs: list[Line], removals: Removals) -> list[Line]:
