@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from summitry.annotate import actors as actor_index
 from summitry.extract.attributes import (
@@ -87,10 +88,14 @@ class _Group:
     # The grouping rules ask every group what its members say for each mention they place: the answers are
     # kept while members and actors stay the same (members are only ever added, never changed; actors only
     # ever replaced by a new list).
-    _answers: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _answers_for: tuple[list[Actor] | None, int] = field(default=(None, 0), init=False, repr=False, compare=False)
+    _answers: dict[str, Any] = field(init=False, repr=False, compare=False)
+    _answers_for: tuple[list[Actor] | None, int] = field(init=False, repr=False, compare=False)
 
-    def _answered(self) -> dict[str, object]:
+    def __post_init__(self) -> None:
+        self._answers = {}
+        self._answers_for = (None, 0)
+
+    def _answered(self) -> dict[str, Any]:
         actors, size = self._answers_for
         if actors is not self.actors or size != len(self.members):
             self._answers = {}
@@ -544,9 +549,9 @@ def _bound_locally(text: str, cues: Cues, candidates: Candidates, sentence: Span
         before = [mm for mm in people if sentence.start <= mm.span.end <= trigger.start - len(possessive.group(0))]
         owner = before[-1:]
         if pronoun_kind(text, clause[0], trigger.start, language) == "subject":
-            subject = subject_of()
-            if subject is not None:
-                owner = [Mention(Span(0, 0), subject, "", "pronoun")]
+            pronoun_subject = subject_of()
+            if pronoun_subject is not None:
+                owner = [Mention(Span(0, 0), pronoun_subject, "", "pronoun")]
     start = trigger.end + partner.end()
     others = [mm for mm in people if start <= mm.span.start < start + 60]
     if not others:
@@ -706,7 +711,7 @@ def group_mentions(found: list[_Mention], named_countries: frozenset[str] = froz
     for joiner in joiners:
         target = _referent(groups, joiner, require_people=False)
         newcomers = [a for a in joiner.actors if a.id not in target.actor_ids] if target is not None else []
-        if newcomers and joiner.kind == "meeting" and any(m.kind == "visit" for m in target.members):
+        if target is not None and newcomers and joiner.kind == "meeting" and any(m.kind == "visit" for m in target.members):
             # joining "the meeting" of a state visit: that meeting is a contact of its own, with more people
             people = _union(target.actors, joiner.actors)[:MAX_PARTICIPANTS]
             groups.append(_Group([_Mention("meeting", joiner.joined_status, people, joiner.sentence, joiner.trigger,

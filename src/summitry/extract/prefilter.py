@@ -24,6 +24,7 @@ plain patterns.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from summitry.annotate.doctext import lowered, views, word_text
 from summitry.extract.cues import CUE_LISTS, Cues, cue_fragments, cues_for
 
 try:  # the regex parser `re` compiles with (private; Python ≥ 3.11)
-    from re import _constants as _sre, _parser as _sre_parse
+    from re import _constants as _sre, _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
@@ -467,6 +468,8 @@ def _document_cues(text: str, language: str | None) -> Cues:
 def _with_patterns(cues: Cues, patterns: dict[str, _Filtered]) -> Cues:
     """`dataclasses.replace(cues, **patterns)` without its __init__: that sets each of the ~45 frozen fields
     through object.__setattr__, a tenth of this module's time per document, for a copy of plain values."""
+    if not hasattr(cues, "__dict__"):  # compiled (mypyc): a native class keeps no __dict__, and its __init__ is cheap
+        return dataclasses.replace(cues, **patterns)  # type: ignore[arg-type]
     copy = object.__new__(Cues)
     copy.__dict__.update(cues.__dict__)
     copy.__dict__.update(patterns)
