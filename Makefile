@@ -3,11 +3,23 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-$(BIN)/summitry: pyproject.toml
+# The install compiles the extraction stages with mypyc (pyproject.toml), so editing one of them
+# installs again. HATCH_BUILD_NO_HOOKS=true make setup, or make pure, keeps everything pure Python.
+COMPILED_SOURCES := $(wildcard src/summitry/extract/*.py src/summitry/annotate/*.py src/summitry/clean/*.py) src/summitry/offsets.py
+
+$(BIN)/summitry: pyproject.toml $(COMPILED_SOURCES)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	@echo "installing; compiling the extraction stages with mypyc (a minute or two)"
 	$(BIN)/pip install -q -e '.[test,postgresql]'
 	@touch $@
+
+# pure Python: no C compiler needed, about a third slower per document
+pure:
+	find src -name '*.so' -delete
+	$(PY) -m venv $(VENV)
+	HATCH_BUILD_NO_HOOKS=true $(BIN)/pip install -q -e '.[test,postgresql]'
+	@touch $(BIN)/summitry
 
 setup: $(BIN)/summitry
 
@@ -37,4 +49,4 @@ postgres:
 bench: setup
 	$(BIN)/python bench/bench_clean.py
 
-.PHONY: setup demo test bench browser-deps postgres
+.PHONY: setup pure demo test bench browser-deps postgres

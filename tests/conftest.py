@@ -15,6 +15,17 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
 
+def pytest_sessionstart(session) -> None:
+    # Python imports a module's compiled extension before its source: with an extension older than the
+    # source, the tests would run the old code.
+    from summitry.compiled import stale_modules
+
+    stale = stale_modules()
+    if stale:
+        pytest.exit(f"{len(stale)} compiled modules are older than their source (e.g. {stale[0]}):"
+                    " run `make setup` to compile them again", returncode=2)
+
+
 @pytest.fixture
 def examples_dir() -> Path:
     return EXAMPLES

@@ -529,6 +529,12 @@ def serve(ctx: click.Context, host: str, port: int, read_only: bool, db_path: st
 
 
 def main() -> None:
+    from summitry.compiled import stale_modules
+
+    stale = stale_modules()
+    if stale:
+        click.echo(f"WARNING: {len(stale)} compiled modules are older than their source (e.g. {stale[0]}),"
+                   " so the old code runs: run `make setup` to compile them again", err=True)
     try:
         cli(standalone_mode=True)
     except SummitryError as exc:
