@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus  # noqa: E402
 
 from summitry import pipeline  # noqa: E402
+from summitry.compiled import compiled_modules  # noqa: E402
 from summitry.clean import clean_document  # noqa: E402
 from summitry.pipeline import STAGES  # noqa: E402
 from summitry.records import Extraction, RawDocument  # noqa: E402
@@ -61,6 +62,7 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"documents: {len(raws)} of ~{args.size / 1000:.0f} KB ({megabytes:.1f} MB), one process")
+    print(f"compiled modules (mypyc): {len(compiled_modules())}")
     print(f"start-up (data and patterns, once): {startup:.2f} s")
     print(f"extraction incl. cleaning: {len(raws) / elapsed:.0f} documents/s, {megabytes / elapsed:.2f} MB/s")
     for name, seconds in sorted(timings.items(), key=lambda kv: -kv[1]):

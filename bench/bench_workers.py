@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import corpus  # noqa: E402
 
+from summitry.compiled import compiled_modules  # noqa: E402
 from summitry.errors import InputError  # noqa: E402
 from summitry.output import record_line  # noqa: E402
 from summitry.ingest import ingest_paths  # noqa: E402
@@ -50,6 +51,7 @@ def main() -> None:
             for i, text in enumerate(corpus(args.docs, size=args.size)):
                 out.write(json.dumps({"id": f"bench-{i}", "text": text}, ensure_ascii=False) + "\n")
         print(f"documents: {args.docs} of ~{args.size / 1000:.0f} KB ({path.stat().st_size / 1e6:.1f} MB)")
+        print(f"compiled modules (mypyc): {len(compiled_modules())}")
         t0 = time.perf_counter()
         warm_up()
         startup = time.perf_counter() - t0
