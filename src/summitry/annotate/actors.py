@@ -519,6 +519,7 @@ def _resolve_role(text: str, h: _Hit, ctx: _Context) -> Actor | None:
     future = bool(_ends_with(g.future_before, _before(text, h)) or g.future_after.match(text, h.end))
     sex = "f" if _feminine(text, h) else None
     for key in h.entry.targets:
+        actor: Actor | None
         if ctx.explicit is None and (named := _named_holders(key, ctx, sex)):
             # No date: a holder the text names ("Bundeskanzler Olaf Scholz … der Kanzler") beats guessing one;
             # of several named holders ("Scholz' Vorgängerin Merkel") the phrase means the latest

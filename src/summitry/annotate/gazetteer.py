@@ -577,7 +577,8 @@ def next_holder(role_key: str, on: date | None) -> Actor | None:
     if on is None:
         return None
     later = [t for t in gazetteer().tenures.get(role_key, []) if t.start and t.start > on]
-    return gazetteer().people[min(later, key=lambda t: t.start).person].actor if later else None
+    # (each of these has a start)
+    return gazetteer().people[min(later, key=lambda t: t.start or date.min).person].actor if later else None
 
 
 def roles_of(actor_id: str, on: date | None) -> list[str]:
