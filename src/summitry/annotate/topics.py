@@ -211,6 +211,11 @@ def _cue_matches(text: str, lang: str | None) -> list[tuple[int, int, Cue]]:
     """`find_cues` as (start, end, cue)."""
     haystack = word_text(text)  # " " + _normalize(text) + " ", shared with the actor stage
     found: list[tuple[int, int, Cue]] = []
+    last: int
+    length: int
+    lead: int
+    trail: int
+    group: tuple[Cue, ...]
     for last, (length, lead, trail, group) in _automaton(_languages(lang)).iter(haystack):
         # haystack index i is text index i - 1 (the leading pad); sentinel spaces are not part of the word
         start = last - length + lead
