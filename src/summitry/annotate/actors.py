@@ -135,7 +135,14 @@ def _scan(text: str) -> list[_Hit]:
             run_removed.append(removed)
         norm, low = _collapse(norm, runs), _collapse(low, runs)
     automaton = g.automaton
-    cands = []
+    # the automaton's values are (key length, entries): typed, so the arithmetic on positions is native
+    last: int
+    klen: int
+    entries: tuple[Entry, ...]
+    l2: int
+    k2: int
+    e2: tuple[Entry, ...]
+    cands: list[tuple[int, int, int, tuple[Entry, ...]]] = []
     # iter_long yields leftmost-longest matches, far fewer than iter(); when the longest
     # match fails the checks ("US-Präsident" inside "US-Präsidentschaft"), the shorter
     # matches inside it get their chance ("US").
@@ -147,7 +154,7 @@ def _scan(text: str) -> list[_Hit]:
             continue
         if start > 0 and low[start - 1].isalnum() and low[start:last + 1].isalnum():
             continue  # inside a word ("un" in "und"): nothing shorter in it can fit either
-        inner = []
+        inner: list[tuple[int, int, int, tuple[Entry, ...]]] = []
         # on the slice, not on `low` with bounds: the automaton copies the whole string it is given
         for l2, (k2, e2) in automaton.iter(low[start:last]):
             l2 += start
@@ -193,7 +200,10 @@ def _short_words(text: str, low: str, run_ends: list[int],
         return [(m.start(), m.end(), g.short_entries[m.group()][1]) for m in g.short_words.finditer(low)]
     # Found in the shared word view, where a bounded word is a key padded with spaces: a regex
     # over the whole text for these took a quarter of the stage.
-    out = []
+    out: list[tuple[int, int, tuple[Entry, ...]]] = []
+    last: int
+    k: int
+    entries: tuple[Entry, ...]
     for last, (k, entries) in g.short_automaton.iter(word_text(text)):
         start = last - k - 1  # in the text; the view has one space in front
         if run_ends:
@@ -519,6 +529,7 @@ def _resolve_role(text: str, h: _Hit, ctx: _Context) -> Actor | None:
     future = bool(_ends_with(g.future_before, _before(text, h)) or g.future_after.match(text, h.end))
     sex = "f" if _feminine(text, h) else None
     for key in h.entry.targets:
+        actor: Actor | None
         if ctx.explicit is None and (named := _named_holders(key, ctx, sex)):
             # No date: a holder the text names ("Bundeskanzler Olaf Scholz … der Kanzler") beats guessing one;
             # of several named holders ("Scholz' Vorgängerin Merkel") the phrase means the latest

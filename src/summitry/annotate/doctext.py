@@ -11,17 +11,20 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-_last: tuple[str, dict[Hashable, Any]] | None = None
+# what each stage keeps per text: a name ("lower") or a tuple naming a view and its parameters
+Views = dict[Hashable, Any]
+
+_last: tuple[str, Views] | None = None
 _KEEP = frozenset(" _")  # besides letters and digits, what `word_text` keeps
 
 
-def views(text: str) -> dict[Hashable, Any]:
+def views(text: str) -> Views:
     """The views computed so far for this text (empty for a new one)."""
     global _last
     last = _last
     if last is not None and last[0] is text:
         return last[1]
-    found: dict[Hashable, Any] = {}
+    found: Views = {}
     _last = (text, found)  # one tuple, so a thread never sees one text with another's views
     return found
 

@@ -277,7 +277,8 @@ def _check_person(p: Any, i: int) -> None:
         raise DataFileError(f"actors/people.yaml: {p['name']} has a malformed Wikidata id")
 
 
-def _load_people(builder: _Builder, gen_rule: dict, ascii_variants: bool):
+def _load_people(builder: _Builder, gen_rule: dict,
+                 ascii_variants: bool) -> tuple[dict[str, Person], dict[str, list[Tenure]]]:
     """People and their tenures; adds full names and one-word handles to the builder."""
     people: dict[str, Person] = {}
     tenures: dict[str, list[Tenure]] = defaultdict(list)
@@ -411,7 +412,8 @@ def _fill(pattern: str, noun: str, forms: dict[str, list[str]]) -> list[str]:
     return [pattern.replace("{" + slot + "}", value).replace("{noun}", noun) for value in forms.get(slot, [])]
 
 
-def _load_roles(builder: _Builder, countries: dict[str, dict], held: set[str], markers: dict):
+def _load_roles(builder: _Builder, countries: dict[str, dict], held: set[str], markers: dict) -> tuple[
+        frozenset[str], dict[str, dict[str, str]], re.Pattern[str], re.Pattern[str], re.Pattern[str], int]:
     """Adds office phrases; returns (multiple-holder roles, defaults, modifier patterns)."""
     data = _data("roles.yaml")
     meta = data.get("roles") or {}
@@ -419,7 +421,7 @@ def _load_roles(builder: _Builder, countries: dict[str, dict], held: set[str], m
     mapping = data["countries"]
     default = mapping["default"]
 
-    def add_phrase(form: str, key_or_type: tuple[str, ...], lang: str, kind: str, standalone: bool = True):
+    def add_phrase(form: str, key_or_type: tuple[str, ...], lang: str, kind: str, standalone: bool = True) -> None:
         """Add every marker expansion of a phrase."""
         for v in expand_markers(form, markers[lang]):
             builder.add(v, Entry(kind, key_or_type, v, v.isupper(), lang, standalone))
@@ -577,7 +579,8 @@ def next_holder(role_key: str, on: date | None) -> Actor | None:
     if on is None:
         return None
     later = [t for t in gazetteer().tenures.get(role_key, []) if t.start and t.start > on]
-    return gazetteer().people[min(later, key=lambda t: t.start).person].actor if later else None
+    # (each of these has a start)
+    return gazetteer().people[min(later, key=lambda t: t.start or date.min).person].actor if later else None
 
 
 def roles_of(actor_id: str, on: date | None) -> list[str]:

@@ -35,7 +35,7 @@ class Found:
 
 
 @lru_cache(maxsize=1)
-def _lists():
+def _lists() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], dict[str, tuple[str, ...]]]:
     """Compiled patterns and word sets from names.yaml."""
     data = gazetteer().names
     particles = sorted(data["particles"], key=len, reverse=True)
@@ -74,7 +74,8 @@ def _noun_like(word: str, lang: str | None, suffixes: dict[str, tuple[str, ...]]
     return len(low) > 5 and any(low.endswith(suffixes[lg]) for lg in langs)
 
 
-def _candidates(text: str, mask: bytearray, given, cues, title_ends, appos, appos_tail) -> list[tuple[int, bool]]:
+def _candidates(text: str, mask: bytearray, given: list[tuple[int, int]], cues: list[tuple[int, int]],
+                title_ends: set[int], appos: re.Pattern[str], appos_tail: re.Pattern[str]) -> list[tuple[int, bool]]:
     """(position, starts with a first name) of every place a name may begin."""
     out = {(s, True) for s, e in given if not mask[s]}
     for end in list(title_ends) + [e for _, e in cues]:

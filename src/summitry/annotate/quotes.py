@@ -47,7 +47,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import islice
-from operator import attrgetter, itemgetter
+from operator import attrgetter
+from typing import Literal, TypeGuard
 
 from summitry.annotate.quote_cues import QuoteCues, cues_for
 from summitry.annotate.quote_marks import QuoteMarks, scan_quotes
@@ -80,21 +81,23 @@ class _Bind:
     anonymous: bool = False
 
 
-class _Token(tuple):
-    """(start, word, folded word): a tuple, so that making one per word costs no Python call."""
+class _Token:
+    """A word or mark: where it starts, as written, and case-folded."""
 
-    __slots__ = ()
-    start = property(itemgetter(0))
-    word = property(itemgetter(1))
-    fold = property(itemgetter(2))
+    __slots__ = ("start", "word", "fold")
+
+    def __init__(self, start: int, word: str, fold: str) -> None:
+        self.start = start
+        self.word = word
+        self.fold = fold
 
     @property
     def end(self) -> int:
-        return self[0] + len(self[1])
+        return self.start + len(self.word)
 
     @property
     def punct(self) -> bool:
-        return self[1] in _PUNCT
+        return self.word in _PUNCT
 
 
 def find_quotes(text: str, sentences: list[Span], mentions: list[Mention], *, lang: str | None) -> list[Quote]:
@@ -330,7 +333,7 @@ class _Attributor:
         """Cue matches in [start, end) outside quotes (each sentence is scanned once)."""
         if end <= start:
             return []
-        out = []
+        out: list[re.Match[str]] = []
         for k in range(self._sentence_of(start), len(self.sentences)):
             if self.sentences[k].start >= end:
                 break
@@ -361,7 +364,10 @@ class _Attributor:
             return bind or _Bind(None, cue, anonymous=True)  # "heißt es in dem Papier": nobody named
         if kind == "quoting_verbs":
             bind = self._np_after(m.end(), min(sent.end, self._region_start_after(m.end())), cue, strict=True)
-            return bind if _decided(bind) else self._left_subject(m, sent)
+            if _decided(bind):
+                return bind
+            left = self._left_subject(m, sent)
+            return None if left == "coord" else left  # a coordinated subject names nobody here
         if kind == "after_quote":
             return self._right_subject(m, sent)
         return self._verb_subject(m, sent)
@@ -386,7 +392,7 @@ class _Attributor:
             return True
         return verb in self.cues.inverting_verbs and self._follows_quote(m.start())
 
-    def _left_subject(self, m: re.Match[str], sent: Span):
+    def _left_subject(self, m: re.Match[str], sent: Span) -> _Bind | Literal["coord"] | None:
         """The subject right before a verb: a mention, a pronoun, an unnamed source, a description, or "coord"."""
         cue = Span(m.start(), m.end())
         floor = max(sent.start, self._region_end_before(m.start()), m.start() - _SLOT_CHARS)
@@ -507,7 +513,7 @@ class _Attributor:
             return _Bind(target, cue) if target is not None else None
         return None
 
-    def _pronoun(self, tok: _Token, cue: Span) -> _Bind | None:
+    def _pronoun(self, tok: _Token, cue: Span | None) -> _Bind | None:
         """A pronoun subject: the person (or, for "it", the institution) it stands for."""
         person = tok.fold not in self.cues.org_pronouns
         target = self._antecedent(tok.start, person=person, exclude=set())
@@ -647,7 +653,7 @@ class _Attributor:
 
     def _tokens(self, start: int, end: int) -> list[_Token]:
         """Words and marks in [start, end)."""
-        return [_Token((m.start(), w := m.group(), w.casefold())) for m in _TOKEN.finditer(self.text, start, end)]
+        return [_Token(m.start(), w := m.group(), w.casefold()) for m in _TOKEN.finditer(self.text, start, end)]
 
     def _sentence_of(self, pos: int) -> int:
         """Index of the sentence `pos` is in (or the last one starting before it)."""
@@ -695,9 +701,9 @@ def _is_genitive(surface: str, after: str, name: str) -> bool:
     return surface.endswith("s") and not last.endswith("s")
 
 
-def _decided(bind) -> bool:
+def _decided(bind: _Bind | None) -> TypeGuard[_Bind]:
     """Whether a bind settles the speaker: a mention, or a known unnamed source."""
-    return isinstance(bind, _Bind) and (bind.mention is not None or bind.anonymous)
+    return bind is not None and (bind.mention is not None or bind.anonymous)
 
 
 def _trimmed(text: str, q: QuoteMarks) -> tuple[int, int]:

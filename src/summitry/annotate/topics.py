@@ -211,6 +211,11 @@ def _cue_matches(text: str, lang: str | None) -> list[tuple[int, int, Cue]]:
     """`find_cues` as (start, end, cue)."""
     haystack = word_text(text)  # " " + _normalize(text) + " ", shared with the actor stage
     found: list[tuple[int, int, Cue]] = []
+    last: int
+    length: int
+    lead: int
+    trail: int
+    group: tuple[Cue, ...]
     for last, (length, lead, trail, group) in _automaton(_languages(lang)).iter(haystack):
         # haystack index i is text index i - 1 (the leading pad); sentinel spaces are not part of the word
         start = last - length + lead
@@ -264,11 +269,11 @@ def tag_topics(text: str, sentences: list[Span], *, lang: str | None) -> tuple[l
     statements: list[Statement] = []
     document: dict[str, float] = {}
     for i in sorted(k for k in scores if k >= 0):
-        unit = scores[i]
-        carried = [t for t, w in unit.items() if w + _EPS >= SENTENCE_THRESHOLD]
+        weights = scores[i]
+        carried = [t for t, w in weights.items() if w + _EPS >= SENTENCE_THRESHOLD]
         if carried:
             if len(carried) > 1:  # most sentences carry one topic: nothing to order
-                carried.sort(key=lambda t: (-unit[t], first[t]))
+                carried.sort(key=lambda t: (-weights[t], first[t]))
             statements.append(Statement(span=sentences[i], side="unknown", topics=carried))
     for unit in scores.values():
         for topic, weight in unit.items():

@@ -20,6 +20,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -201,8 +202,8 @@ class _Quotes:
         return {pid for _, pid in self.speaking[lo:hi]}
 
 
-def _named_source(text: str, cues: Cues, reporter_before, sc: SideCues, sent: Span, mentions: list[Mention],
-                  quotes: _Quotes, published, official: dict[str, tuple[str | None, bool]]) -> tuple[str, Span] | None:
+def _named_source(text: str, cues: Cues, reporter_before: re.Pattern[str], sc: SideCues, sent: Span,
+                  mentions: list[Mention], quotes: _Quotes, published: date | None, official: dict[str, tuple[str | None, bool]]) -> tuple[str, Span] | None:
     """(side, span of the source) when the sentence names who reports it.
 
     `official`: per actor id seen so far in the document, its side and whether it publishes readouts
@@ -232,8 +233,8 @@ def _named_source(text: str, cues: Cues, reporter_before, sc: SideCues, sent: Sp
             continue  # named inside a quotation: not who reports it
         if speakers is None:
             speakers = quotes.speakers(sent)
-        bound = (actor.id in speakers or cues.reporter_after.match(text, m.span.end, sent.end)
-                 or reporter_before.search(text, max(sent.start, m.span.start - 60), m.span.start))
+        bound = bool(actor.id in speakers or cues.reporter_after.match(text, m.span.end, sent.end)
+                     or reporter_before.search(text, max(sent.start, m.span.start - 60), m.span.start))
         if side is not None:
             if not bound and speaks:
                 if readout is None:
@@ -254,7 +255,7 @@ def _first_clause_end(text: str, sent: Span) -> int:
 
 
 @lru_cache(maxsize=4096)
-def _official_voice(actor: Actor, published) -> tuple[str | None, bool]:
+def _official_voice(actor: Actor, published: date | None) -> tuple[str | None, bool]:
     """(the country the actor speaks for or None, whether it publishes that side's readouts): the same
     answer for every document of the day, so the role look-ups run once."""
     side = _official_side(actor, published)
@@ -273,7 +274,7 @@ def _reporter_before(language: str | None) -> re.Pattern[str]:
     return re.compile(first_letter_check(fragments) + pattern.pattern, pattern.flags)
 
 
-def _official_side(actor: Actor, published) -> str | None:
+def _official_side(actor: Actor, published: date | None) -> str | None:
     """The country an actor speaks for, or None."""
     if not actor.country:
         return None
@@ -285,7 +286,7 @@ def _official_side(actor: Actor, published) -> str | None:
     return actor.country if any(r.endswith(_OFFICIAL_ROLE_SUFFIXES) for r in roles) else None
 
 
-def _speaks_for(actor: Actor, published) -> bool:
+def _speaks_for(actor: Actor, published: date | None) -> bool:
     """Offices, ministries, state media, spokespeople and advisers publish readouts; a leader is their subject."""
     if actor.kind == "organisation":
         return True
