@@ -33,7 +33,7 @@ from typing import Any
 import ahocorasick
 
 try:  # the parser `re` uses; `_guard` reads alternatives with it, and does without when it is missing
-    from re import _parser as _sre_parse
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # Python 3.10
     try:
         import sre_parse as _sre_parse  # type: ignore[no-redef]
@@ -136,7 +136,7 @@ class Lang:
         d = self.data
         t = lambda key: trie(variants(d[key]))  # noqa: E731
         months = {str(k): v for k, v in d["months"].items()}
-        longest = {}
+        longest: dict[int, int] = {}  # month number -> its longest name
         for k, v in months.items():
             longest[v] = max(longest.get(v, 0), len(k))
         abbr = [k for k, v in months.items() if len(k) < longest[v]]
@@ -469,6 +469,7 @@ class Grammar:
 
     def _head_match(self, hm: re.Match[str]) -> Any:
         """`match` of the pattern for the head `hm` matched, or False when no alternative holds it."""
+        lists: frozenset[str] | None
         if hm.group("d"):
             lists = _DIGITS
         else:
@@ -478,14 +479,18 @@ class Grammar:
 
     def groups(self, m: re.Match[str]) -> tuple[int, dict[str, str | None]]:
         """Index of the alternative that matched and its groups by short name."""
-        idx, shorts, fulls = self._group_lists[m.lastgroup]  # its own group "a12" closes last
+        name = m.lastgroup
+        assert name is not None  # its own group "a12" closes last
+        idx, shorts, fulls = self._group_lists[name]
         if len(fulls) > 1:
             return idx, dict(zip(shorts, m.group(*fulls)))
         return idx, {shorts[0]: m.group(fulls[0])} if fulls else {}
 
     def span_of(self, m: re.Match[str], idx: int) -> tuple[int, int]:
         """Start and end of alternative `idx`, the one that matched (the leading preposition left out)."""
-        return m.span(m.lastindex)  # its own group closes last: no need to look its name up
+        last = m.lastindex
+        assert last is not None  # its own group closes last: no need to look its name up
+        return m.span(last)
 
     def lookup(self, table: str, surface: str) -> Any:
         """Value of a matched surface in a merged data table, or None."""
@@ -540,7 +545,7 @@ def _non_ascii_digits() -> tuple[bytes, re.Pattern[bytes]]:
     """A pattern for the UTF-8 encoding of every character `\\d` matches outside ASCII, and the bytes
     that cannot begin one (`bytes.translate` drops those first: most texts have no other left)."""
     # Unicode encodes decimal digits in runs of ten, 0 to 9, so every tenth code point meets each run
-    found = set()
+    found: set[str] = set()
     for cp in range(0, sys.maxunicode + 1, 10):
         ch = chr(cp)
         if ch.isdecimal():
@@ -693,7 +698,7 @@ def grammar(langs: tuple[str, ...]) -> Grammar:
 
     parts, kinds, alt_langs, group_names = [], [], [], []
     for i, (kind, code, body) in enumerate(merged):
-        names = {}
+        names: dict[str, str] = {}
 
         def rename(m: re.Match[str], i=i, names=names) -> str:
             names[m.group(1)] = f"a{i}_{m.group(1)}"

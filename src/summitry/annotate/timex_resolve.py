@@ -131,6 +131,7 @@ def _cyclic(ctx: Ctx, occ: Occ, future: bool) -> tuple[date, date] | None:
     more than ~10 months before it; then the next one. Future: the first not over.
     """
     ref = ctx.ref
+    assert ref is not None  # callers without a reference do not ask
     cands = [c for y in range(ref.year - 2, ref.year + 3) if (c := occ(y))]
     if future:
         return next((c for c in cands if c[1] >= ref), None)
@@ -143,6 +144,7 @@ def _cyclic(ctx: Ctx, occ: Occ, future: bool) -> tuple[date, date] | None:
 def _relative_occ(ctx: Ctx, occ: Occ, rel: str) -> tuple[date, date] | None:
     """'vergangenen Mai', 'diesen Sommer', 'next spring': strictly before, containing or after."""
     ref = ctx.ref
+    assert ref is not None  # callers without a reference do not ask
     cands = [c for y in range(ref.year - 2, ref.year + 3) if (c := occ(y))]
     if rel == "past":
         return next((c for c in reversed(cands) if c[1] < ref), None)
@@ -156,6 +158,7 @@ def _relative_occ(ctx: Ctx, occ: Occ, rel: str) -> tuple[date, date] | None:
 def _weekday(ctx: Ctx, wd: int, rel: str | None, future: bool) -> date:
     """The date of an ISO weekday seen from the reference."""
     ref = ctx.ref
+    assert ref is not None  # callers without a reference do not ask
     delta = wd - ref.isoweekday()
     if rel == "this":
         return ref + timedelta(days=delta)
@@ -595,6 +598,7 @@ def _ahead(ctx: Ctx, part: tuple[float, str], s: int, e: int):
     """'in zwei Wochen': the point that far after the reference."""
     n, unit = int(part[0]), part[1]
     ref = ctx.ref
+    assert ref is not None  # `_r_duration` asks only with a reference
     if unit == "D":
         return "DATE", iso_day(ref + timedelta(days=n)), s, e
     if unit == "W":
