@@ -203,8 +203,9 @@ def _rel_period(ctx: Ctx, kind: str, offset: int, future: bool = False) -> str:
     return str(ref.year + offset) if ref else "XXXX"
 
 
-def _tail_year(ctx: Ctx, gr: dict[str, Any]) -> int | None | bool:
-    """Year fixed by a year tail (y / ry / rc / cy groups); None if unresolved, False if no tail."""
+def _tail_year(ctx: Ctx, gr: dict[str, Any]) -> int | None:
+    """Year fixed by a year tail (y / ry / rc / cy groups: every branch of `Lang.year_tail` holds one);
+    None if unresolved. Not False for "no tail": compiled, mypyc folds bool into int in `int | bool`."""
     g = ctx.g
     if gr.get("y"):
         return int(gr["y"])
@@ -212,10 +213,9 @@ def _tail_year(ctx: Ctx, gr: dict[str, Any]) -> int | None | bool:
         off = _REL_OFFSET[_rel(g, gr["ry"]) or "this"]
     elif gr.get("rc"):
         off = int(g.lookup("period_compounds", gr["rc"])[1])
-    elif gr.get("cy"):
-        off = 0
     else:
-        return False
+        assert gr.get("cy"), "a year tail without a year group"
+        off = 0
     return ctx.ref.year + off if ctx.ref else None
 
 
@@ -251,7 +251,13 @@ def _day_value(ctx: Ctx, d: int, mon: int, y: int | None, start: int, end: int) 
         return f"XXXX-{mon:02d}-{d:02d}"
     if not ctx.ref_day and mon == ctx.ref.month and (dd := safe_date(ctx.ref.year, mon, d)):
         return iso_day(dd)  # a day of the month the text is known to be from: that month, whatever the tense
-    hit = _cyclic(ctx, lambda yy: (x, x) if (x := safe_date(yy, mon, d)) else None, ctx.future(start, end))
+
+    def occ(yy: int) -> tuple[date, date] | None:
+        """The day in year yy, if it exists (not a lambda: mypyc binds a walrus in one outside it)."""
+        day = safe_date(yy, mon, d)
+        return (day, day) if day else None
+
+    hit = _cyclic(ctx, occ, ctx.future(start, end))
     return iso_day(hit[0]) if hit else None
 
 
@@ -376,15 +382,13 @@ def _r_point(ctx, gr, m, s, e, lang):
 def _period(ctx, gr, s, e, code: str, occ: Occ, rel: str | None = None, fmt: Callable[[int], str] | None = None):
     """DATE value of a yearly period (half, quarter, season) with or without a year tail."""
     fmt = fmt or (lambda y: f"{y:04d}-{code}")
-    year = _tail_year(ctx, gr) if gr.get("yt") or gr.get("y") else False
-    if year is None or (year is False and not ctx.ref):
+    if gr.get("yt") or gr.get("y"):
+        year = _tail_year(ctx, gr)
+        return "DATE", fmt(year) if year is not None else f"XXXX-{code}", s, e
+    if not ctx.ref:
         return "DATE", f"XXXX-{code}", s, e
-    if year is False:
-        hit = _relative_occ(ctx, occ, rel) if rel else _cyclic(ctx, occ, ctx.future(s, e))
-        if not hit:
-            return None
-        year = hit[0].year
-    return "DATE", fmt(year), s, e
+    hit = _relative_occ(ctx, occ, rel) if rel else _cyclic(ctx, occ, ctx.future(s, e))
+    return ("DATE", fmt(hit[0].year), s, e) if hit else None
 
 
 def _r_half(ctx, gr, m, s, e, lang):
@@ -657,7 +661,13 @@ def _r_holiday(ctx, gr, m, s, e, lang):
         fixed = re.fullmatch(r"\d\d-\d\d", str(rule))
         return "DATE", f"XXXX-{rule}" if fixed else "XXXX-XX-XX", s, e
     lunar = g.lookups["lunar_new_year"]
-    hit = _cyclic(ctx, lambda y: (d, d) if (d := holiday_date(rule, y, lunar)) else None, ctx.future(s, e))
+
+    def occ(y: int) -> tuple[date, date] | None:
+        """The holiday in year y, if dated (not a lambda: mypyc binds a walrus in one outside it)."""
+        day = holiday_date(rule, y, lunar)
+        return (day, day) if day else None
+
+    hit = _cyclic(ctx, occ, ctx.future(s, e))
     return ("DATE", iso_day(hit[0]), s, e) if hit else None
 
 
