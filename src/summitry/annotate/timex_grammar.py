@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -368,8 +369,8 @@ HEAD_STOP_LISTS = ("prepositions", "articles", "genitive", "conjunctions", "rang
                    "vague_quantities", "duration_modifiers", "past", "this", "next", "next_but_one",
                    "span_modifiers", "point_modifiers", "ordinals", "set_weekday_prefix", "ago", "ago_suffix",
                    "relative_day_adjectives", "weekday_prefixes", "day_part_adjectives", "night_adjectives")
-_DIGITS = frozenset(["digits"])
-WINDOW = 40  # characters a timex may reach back before its first head (23 seen: "in the not too distant future")
+_DIGITS: Final = frozenset(["digits"])
+WINDOW: Final = 40  # characters a timex may reach back before its first head (23 seen: "in the not too distant future")
 # lists whose words never begin a timex: they cannot be a starting point either
 NO_START_LISTS = ("year_blockers_before", "year_blockers_after", "future_cues", "past_cues", "past_suffixes",
                   "time_zones", "lunar_new_year", "head_stopwords", "meridiem_spaced", "meridiem_glued",
@@ -435,7 +436,7 @@ class Grammar:
         # space in front: a key ending at `last` there begins at `last - length` in the text.
         return sorted({last - length for last, length in self.head_automaton.iter(word_text(text))})
 
-    def scan(self, text: str):
+    def scan(self, text: str) -> Iterator[re.Match[str]]:
         """Matches in text order, non-overlapping, as one `finditer` over all alternatives would give."""
         pos = 0
         head_end = 0
