@@ -56,6 +56,7 @@ import calendar
 import re
 from datetime import date
 from functools import lru_cache
+from typing import Final
 
 from summitry.annotate.timex_calendar import precision
 from summitry.annotate.timex_grammar import grammar
@@ -90,7 +91,7 @@ def tag_timexes(text: str, *, published: date | None, lang: str | None,
     return out
 
 
-_OPEN_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(T\w+)?$")
+_OPEN_WEEKDAY: Final = re.compile(r"XXXX-WXX-([1-7])(T\w+)?$")
 
 
 def _pin_weekdays(timexes: list[Timex]) -> None:

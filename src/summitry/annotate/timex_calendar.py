@@ -100,6 +100,7 @@ def _duration_value(parts: tuple[tuple[float | None, str], ...]) -> str:
         return ("PTX" if unit in ("H", "MIN", "S") else "PX") + ("M" if unit == "MIN" else unit)
     acc: dict[str, float] = {}
     for n, unit in parts:
+        assert n is not None  # a part without an amount returned above
         whole = int(n)
         acc[unit] = acc.get(unit, 0) + whole
         frac = n - whole

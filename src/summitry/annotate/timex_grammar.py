@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
 try:  # the parser `re` uses; `_guard` reads alternatives with it, and does without when it is missing
-    from re import _parser as _sre_parse
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # Python 3.10
     try:
         import sre_parse as _sre_parse  # type: ignore[no-redef]
@@ -136,7 +137,7 @@ class Lang:
         d = self.data
         t = lambda key: trie(variants(d[key]))  # noqa: E731
         months = {str(k): v for k, v in d["months"].items()}
-        longest = {}
+        longest: dict[int, int] = {}  # month number -> its longest name
         for k, v in months.items():
             longest[v] = max(longest.get(v, 0), len(k))
         abbr = [k for k, v in months.items() if len(k) < longest[v]]
@@ -368,8 +369,8 @@ HEAD_STOP_LISTS = ("prepositions", "articles", "genitive", "conjunctions", "rang
                    "vague_quantities", "duration_modifiers", "past", "this", "next", "next_but_one",
                    "span_modifiers", "point_modifiers", "ordinals", "set_weekday_prefix", "ago", "ago_suffix",
                    "relative_day_adjectives", "weekday_prefixes", "day_part_adjectives", "night_adjectives")
-_DIGITS = frozenset(["digits"])
-WINDOW = 40  # characters a timex may reach back before its first head (23 seen: "in the not too distant future")
+_DIGITS: Final = frozenset(["digits"])
+WINDOW: Final = 40  # characters a timex may reach back before its first head (23 seen: "in the not too distant future")
 # lists whose words never begin a timex: they cannot be a starting point either
 NO_START_LISTS = ("year_blockers_before", "year_blockers_after", "future_cues", "past_cues", "past_suffixes",
                   "time_zones", "lunar_new_year", "head_stopwords", "meridiem_spaced", "meridiem_glued",
@@ -435,7 +436,7 @@ class Grammar:
         # space in front: a key ending at `last` there begins at `last - length` in the text.
         return sorted({last - length for last, length in self.head_automaton.iter(word_text(text))})
 
-    def scan(self, text: str):
+    def scan(self, text: str) -> Iterator[re.Match[str]]:
         """Matches in text order, non-overlapping, as one `finditer` over all alternatives would give."""
         pos = 0
         head_end = 0
@@ -469,6 +470,7 @@ class Grammar:
 
     def _head_match(self, hm: re.Match[str]) -> Any:
         """`match` of the pattern for the head `hm` matched, or False when no alternative holds it."""
+        lists: frozenset[str] | None
         if hm.group("d"):
             lists = _DIGITS
         else:
@@ -478,14 +480,18 @@ class Grammar:
 
     def groups(self, m: re.Match[str]) -> tuple[int, dict[str, str | None]]:
         """Index of the alternative that matched and its groups by short name."""
-        idx, shorts, fulls = self._group_lists[m.lastgroup]  # its own group "a12" closes last
+        name = m.lastgroup
+        assert name is not None  # its own group "a12" closes last
+        idx, shorts, fulls = self._group_lists[name]
         if len(fulls) > 1:
             return idx, dict(zip(shorts, m.group(*fulls)))
         return idx, {shorts[0]: m.group(fulls[0])} if fulls else {}
 
     def span_of(self, m: re.Match[str], idx: int) -> tuple[int, int]:
         """Start and end of alternative `idx`, the one that matched (the leading preposition left out)."""
-        return m.span(m.lastindex)  # its own group closes last: no need to look its name up
+        last = m.lastindex
+        assert last is not None  # its own group closes last: no need to look its name up
+        return m.span(last)
 
     def lookup(self, table: str, surface: str) -> Any:
         """Value of a matched surface in a merged data table, or None."""
@@ -540,7 +546,7 @@ def _non_ascii_digits() -> tuple[bytes, re.Pattern[bytes]]:
     """A pattern for the UTF-8 encoding of every character `\\d` matches outside ASCII, and the bytes
     that cannot begin one (`bytes.translate` drops those first: most texts have no other left)."""
     # Unicode encodes decimal digits in runs of ten, 0 to 9, so every tenth code point meets each run
-    found = set()
+    found: set[str] = set()
     for cp in range(0, sys.maxunicode + 1, 10):
         ch = chr(cp)
         if ch.isdecimal():
@@ -693,7 +699,7 @@ def grammar(langs: tuple[str, ...]) -> Grammar:
 
     parts, kinds, alt_langs, group_names = [], [], [], []
     for i, (kind, code, body) in enumerate(merged):
-        names = {}
+        names: dict[str, str] = {}
 
         def rename(m: re.Match[str], i=i, names=names) -> str:
             names[m.group(1)] = f"a{i}_{m.group(1)}"

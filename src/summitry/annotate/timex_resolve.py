@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Final
 
 from summitry.annotate.timex_calendar import (
     SEASON_START,
@@ -25,10 +25,10 @@ from summitry.annotate.timex_calendar import (
 from summitry.annotate.doctext import word_text
 from summitry.annotate.timex_grammar import Grammar, grammar, norm
 
-_PAST_LIMIT = 304  # days (~10 months) since a period ended before a past-leaning reading gives way
-_SENT_END = re.compile(r"(?<![\d\s])[.!?](?=\s+\W*[A-ZÄÖÜ])|\n\s*\n")
-_SENT_MARK = re.compile(r"[.!?\n](?=\s)")  # where `_SENT_END` can match: both branches want a space next
-_REL_OFFSET = {"past": -1, "this": 0, "next": 1, "next2": 2}
+_PAST_LIMIT: Final = 304  # days (~10 months) since a period ended before a past-leaning reading gives way
+_SENT_END: Final = re.compile(r"(?<![\d\s])[.!?](?=\s+\W*[A-ZÄÖÜ])|\n\s*\n")
+_SENT_MARK: Final = re.compile(r"[.!?\n](?=\s)")  # where `_SENT_END` can match: both branches want a space next
+_REL_OFFSET: Final = {"past": -1, "this": 0, "next": 1, "next2": 2}
 
 
 def _is_word_char(ch: str) -> bool:
@@ -122,6 +122,8 @@ class Ctx:
 
 
 Occ = Callable[[int], "tuple[date, date] | None"]
+Groups = dict[str, Any]  # a match's groups by short name (`Grammar.groups`): str or None, Any for brevity
+Resolved = tuple[str, str, int, int] | None  # (type, value, start, end), or None to drop the candidate
 
 
 def _cyclic(ctx: Ctx, occ: Occ, future: bool) -> tuple[date, date] | None:
@@ -131,6 +133,7 @@ def _cyclic(ctx: Ctx, occ: Occ, future: bool) -> tuple[date, date] | None:
     more than ~10 months before it; then the next one. Future: the first not over.
     """
     ref = ctx.ref
+    assert ref is not None  # callers without a reference do not ask
     cands = [c for y in range(ref.year - 2, ref.year + 3) if (c := occ(y))]
     if future:
         return next((c for c in cands if c[1] >= ref), None)
@@ -143,6 +146,7 @@ def _cyclic(ctx: Ctx, occ: Occ, future: bool) -> tuple[date, date] | None:
 def _relative_occ(ctx: Ctx, occ: Occ, rel: str) -> tuple[date, date] | None:
     """'vergangenen Mai', 'diesen Sommer', 'next spring': strictly before, containing or after."""
     ref = ctx.ref
+    assert ref is not None  # callers without a reference do not ask
     cands = [c for y in range(ref.year - 2, ref.year + 3) if (c := occ(y))]
     if rel == "past":
         return next((c for c in reversed(cands) if c[1] < ref), None)
@@ -156,6 +160,7 @@ def _relative_occ(ctx: Ctx, occ: Occ, rel: str) -> tuple[date, date] | None:
 def _weekday(ctx: Ctx, wd: int, rel: str | None, future: bool) -> date:
     """The date of an ISO weekday seen from the reference."""
     ref = ctx.ref
+    assert ref is not None  # callers without a reference do not ask
     delta = wd - ref.isoweekday()
     if rel == "this":
         return ref + timedelta(days=delta)
@@ -200,8 +205,9 @@ def _rel_period(ctx: Ctx, kind: str, offset: int, future: bool = False) -> str:
     return str(ref.year + offset) if ref else "XXXX"
 
 
-def _tail_year(ctx: Ctx, gr: dict[str, Any]) -> int | None | bool:
-    """Year fixed by a year tail (y / ry / rc / cy groups); None if unresolved, False if no tail."""
+def _tail_year(ctx: Ctx, gr: dict[str, Any]) -> int | None:
+    """Year fixed by a year tail (y / ry / rc / cy groups: every branch of `Lang.year_tail` holds one);
+    None if unresolved. Not False for "no tail": compiled, mypyc folds bool into int in `int | bool`."""
     g = ctx.g
     if gr.get("y"):
         return int(gr["y"])
@@ -209,10 +215,9 @@ def _tail_year(ctx: Ctx, gr: dict[str, Any]) -> int | None | bool:
         off = _REL_OFFSET[_rel(g, gr["ry"]) or "this"]
     elif gr.get("rc"):
         off = int(g.lookup("period_compounds", gr["rc"])[1])
-    elif gr.get("cy"):
-        off = 0
     else:
-        return False
+        assert gr.get("cy"), "a year tail without a year group"
+        off = 0
     return ctx.ref.year + off if ctx.ref else None
 
 
@@ -248,7 +253,13 @@ def _day_value(ctx: Ctx, d: int, mon: int, y: int | None, start: int, end: int) 
         return f"XXXX-{mon:02d}-{d:02d}"
     if not ctx.ref_day and mon == ctx.ref.month and (dd := safe_date(ctx.ref.year, mon, d)):
         return iso_day(dd)  # a day of the month the text is known to be from: that month, whatever the tense
-    hit = _cyclic(ctx, lambda yy: (x, x) if (x := safe_date(yy, mon, d)) else None, ctx.future(start, end))
+
+    def occ(yy: int) -> tuple[date, date] | None:
+        """The day in year yy, if it exists (not a lambda: mypyc binds a walrus in one outside it)."""
+        day = safe_date(yy, mon, d)
+        return (day, day) if day else None
+
+    hit = _cyclic(ctx, occ, ctx.future(start, end))
     return iso_day(hit[0]) if hit else None
 
 
@@ -268,7 +279,7 @@ def _anchor_day(ctx: Ctx) -> str:
 # ---------------------------------------------------------------- resolvers
 # Each takes (ctx, groups, match, start, end, lang) and returns (type, value, start, end) or None.
 
-def _r_iso(ctx, gr, m, s, e, lang):
+def _r_iso(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """2026-02-04, 2026-02-04T15:44, and year-month 2022-10 (a crawl prefix)."""
     y, mon = int(gr["y"]), int(gr["m"])
     if not gr.get("d"):
@@ -282,21 +293,22 @@ def _r_iso(ctx, gr, m, s, e, lang):
     return typ, value, s, e
 
 
-def _r_numeric_sep(ctx, gr, m, s, e, lang):
+def _r_numeric_sep(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """05-10-2021, 12/07/2021: the day-month order nearer the reference wins."""
     a, b, y = int(gr["p1"]), int(gr["p2"]), int(gr["y"])
     cands = [x for x in (safe_date(y, b, a), safe_date(y, a, b)) if x]  # day-month first, then US order
     if not cands:
         return None
-    if ctx.ref and len(cands) == 2:
-        cands.sort(key=lambda x: abs((x - ctx.ref).days))
+    ref = ctx.ref
+    if ref and len(cands) == 2:
+        cands.sort(key=lambda x: abs((x - ref).days))
     elif lang == "en" and len(cands) == 2 and "/" in m.group(0):
         cands.reverse()
     ctx.learn(cands[0], True)
     return "DATE", iso_day(cands[0]), s, e
 
 
-def _r_numeric(ctx, gr, m, s, e, lang):
+def _r_numeric(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """04.02.2026, 21.01.2025 - 15:44 Uhr, 'am 4.2.'."""
     y = gr.get("y")
     if y is None and not m.group("pre"):
@@ -310,7 +322,7 @@ def _r_numeric(ctx, gr, m, s, e, lang):
     return typ, value, s, e
 
 
-def _r_day_month(ctx, gr, m, s, e, lang):
+def _r_day_month(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'4. Februar 2026', 'Feb. 4', '20 to 22 March' (the start day)."""
     mon = ctx.g.lookup("months", gr["mon"].rstrip("."))
     value = _day_value(ctx, int(gr["d"]), mon, int(gr["y"]) if gr.get("y") else None, s, e)
@@ -320,7 +332,7 @@ def _r_day_month(ctx, gr, m, s, e, lang):
     return typ, value, s, e
 
 
-def _r_part_of_date(ctx, gr, m, s, e, lang):
+def _r_part_of_date(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'Nachmittag des 4. Februar 2026' -> 2026-02-04TAF."""
     res = _r_day_month(ctx, gr, m, s, e, lang)
     if not res or res[0] == "TIME":
@@ -328,7 +340,7 @@ def _r_part_of_date(ctx, gr, m, s, e, lang):
     return "TIME", f"{res[1]}T{ctx.g.lookup('day_parts', gr['dp'])}", s, e
 
 
-def _r_month(ctx, gr, m, s, e, lang):
+def _r_month(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'im Mai', 'Mai vergangenen Jahres', 'Anfang Februar', 'last May', 'Jan 2026'."""
     g = ctx.g
     if gr.get("mab"):
@@ -337,23 +349,21 @@ def _r_month(ctx, gr, m, s, e, lang):
         return "DATE", f"{y:04d}-{mon:02d}", s, e
     mon = g.lookup("months", gr["mon"])
     rel = _rel(g, gr.get("rel"))
-    year = _tail_year(ctx, gr) if gr.get("yt") else False
-    if year is False and not (gr.get("pm") or rel or m.group("pre")):
+    if gr.get("yt"):
+        year = _tail_year(ctx, gr)
+        if gr.get("y"):
+            ctx.learn(date(int(gr["y"]), mon, 1), False)
+        return "DATE", f"{year:04d}-{mon:02d}" if year is not None else f"XXXX-{mon:02d}", s, e
+    if not (gr.get("pm") or rel or m.group("pre")):
         return None  # a bare "August" or "May" is a name more often than a month
-    if gr.get("y"):
-        ctx.learn(date(year, mon, 1), False)
-    if year is None or (year is False and not ctx.ref):
+    if not ctx.ref:
         return "DATE", f"XXXX-{mon:02d}", s, e
-    if year is False:
-        occ = lambda yy: (date(yy, mon, 1), month_end(yy, mon))  # noqa: E731
-        hit = _relative_occ(ctx, occ, rel) if rel else _cyclic(ctx, occ, ctx.future(s, e))
-        if not hit:
-            return None
-        year = hit[0].year
-    return "DATE", f"{year:04d}-{mon:02d}", s, e
+    occ = lambda yy: (date(yy, mon, 1), month_end(yy, mon))  # noqa: E731
+    hit = _relative_occ(ctx, occ, rel) if rel else _cyclic(ctx, occ, ctx.future(s, e))
+    return ("DATE", f"{hit[0].year:04d}-{mon:02d}", s, e) if hit else None
 
 
-def _r_point(ctx, gr, m, s, e, lang):
+def _r_point(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'Anfang 2023', 'Ende vergangener Woche', 'the end of the year' (the base period's value)."""
     g = ctx.g
     if gr.get("y"):
@@ -370,21 +380,20 @@ def _r_point(ctx, gr, m, s, e, lang):
     return "DATE", _rel_period(ctx, kind, 0), s, e
 
 
-def _period(ctx, gr, s, e, code: str, occ: Occ, rel: str | None = None, fmt: Callable[[int], str] | None = None):
+def _period(ctx: Ctx, gr: Groups, s: int, e: int, code: str, occ: Occ, rel: str | None = None,
+            fmt: Callable[[int], str] | None = None) -> Resolved:
     """DATE value of a yearly period (half, quarter, season) with or without a year tail."""
     fmt = fmt or (lambda y: f"{y:04d}-{code}")
-    year = _tail_year(ctx, gr) if gr.get("yt") or gr.get("y") else False
-    if year is None or (year is False and not ctx.ref):
+    if gr.get("yt") or gr.get("y"):
+        year = _tail_year(ctx, gr)
+        return "DATE", fmt(year) if year is not None else f"XXXX-{code}", s, e
+    if not ctx.ref:
         return "DATE", f"XXXX-{code}", s, e
-    if year is False:
-        hit = _relative_occ(ctx, occ, rel) if rel else _cyclic(ctx, occ, ctx.future(s, e))
-        if not hit:
-            return None
-        year = hit[0].year
-    return "DATE", fmt(year), s, e
+    hit = _relative_occ(ctx, occ, rel) if rel else _cyclic(ctx, occ, ctx.future(s, e))
+    return ("DATE", fmt(hit[0].year), s, e) if hit else None
 
 
-def _r_half(ctx, gr, m, s, e, lang):
+def _r_half(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'ersten Jahreshälfte', 'first half of 2026', 'H1 2026'."""
     if gr.get("hd"):
         if not gr.get("y"):
@@ -398,7 +407,7 @@ def _r_half(ctx, gr, m, s, e, lang):
     return _period(ctx, gr, s, e, f"H{n}", occ)
 
 
-def _r_quarter(ctx, gr, m, s, e, lang):
+def _r_quarter(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'zweiten Quartal', 'third quarter of 2025', 'Q3 2025'."""
     n = int(gr["qd"]) if gr.get("qd") else ctx.g.lookup("ordinals", gr["ord"])
     if n not in (1, 2, 3, 4):
@@ -407,7 +416,7 @@ def _r_quarter(ctx, gr, m, s, e, lang):
     return _period(ctx, gr, s, e, f"Q{n}", occ)
 
 
-def _r_season(ctx, gr, m, s, e, lang):
+def _r_season(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'im Frühjahr', 'vergangenen Sommer', 'spring of 2023'."""
     rel = _rel(ctx.g, gr.get("rel"))
     if not (gr.get("pm") or rel or gr.get("yt") or m.group("pre")):
@@ -423,7 +432,7 @@ def _r_season(ctx, gr, m, s, e, lang):
     return _period(ctx, gr, s, e, code, occ, rel)
 
 
-def _r_decade(ctx, gr, m, s, e, lang):
+def _r_decade(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'1990er Jahren', '90er Jahren', 'Achtzigerjahre', 'the 1990s'."""
     if gr.get("dec"):
         return "DATE", gr["dec"][:3], s, e
@@ -433,7 +442,7 @@ def _r_decade(ctx, gr, m, s, e, lang):
     return "DATE", f"{century}{n}", s, e
 
 
-def _r_night_before(ctx, gr, m, s, e, lang):
+def _r_night_before(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'Nacht zu Donnerstag': the Wednesday night (TNI)."""
     wd = ctx.g.lookup("weekdays", gr["wd"])
     if not (ctx.ref and ctx.ref_day):
@@ -442,7 +451,7 @@ def _r_night_before(ctx, gr, m, s, e, lang):
     return "TIME", f"{iso_day(day)}TNI", s, e
 
 
-def _r_weekday(ctx, gr, m, s, e, lang):
+def _r_weekday(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'Mittwoch', 'kommenden Donnerstag', 'Dienstagnachmittag', 'last Monday', 'Monday night'."""
     g = ctx.g
     wd = g.lookup("weekdays", gr["wd"])
@@ -460,7 +469,7 @@ def _r_weekday(ctx, gr, m, s, e, lang):
     return ("TIME", f"{value}T{part}", s, e) if part else ("DATE", value, s, e)
 
 
-def _r_set(ctx, gr, m, s, e, lang):
+def _r_set(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'jeden Montag', 'montags', 'jährlich', 'every year'."""
     g = ctx.g
     if gr.get("wd"):
@@ -470,19 +479,19 @@ def _r_set(ctx, gr, m, s, e, lang):
     return "SET", g.lookup("sets", gr["set"]), s, e
 
 
-def _r_relday_part(ctx, gr, m, s, e, lang):
+def _r_relday_part(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'tonight', 'last night', 'this morning'."""
     off, part = ctx.g.lookup("relative_day_parts", gr["rdp"])
     day = iso_day(ctx.ref + timedelta(days=int(off))) if ctx.ref and ctx.ref_day else "XXXX-XX-XX"
     return "TIME", f"{day}T{part}", s, e
 
 
-def _r_day_part(ctx, gr, m, s, e, lang):
+def _r_day_part(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'am Abend', 'in the morning': on the anchor day."""
     return "TIME", f"{_anchor_day(ctx)}T{ctx.g.lookup('day_parts', gr['dp'])}", s, e
 
 
-def _r_relday(ctx, gr, m, s, e, lang):
+def _r_relday(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'heute', 'gestern Abend', 'morgen früh', 'yesterday'."""
     g = ctx.g
     rd = norm(gr["rd"])
@@ -498,14 +507,14 @@ def _r_relday(ctx, gr, m, s, e, lang):
     return ("TIME", f"{day}T{part}", s, e) if part else ("DATE", day, s, e)
 
 
-def _r_anchor(ctx, gr, m, s, e, lang):
+def _r_anchor(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'am Vortag', 'the previous day': relative to the anchor day."""
     base = ctx.anchor()
     off = int(ctx.g.lookup("anchor_days", gr["an"]))
     return "DATE", iso_day(base + timedelta(days=off)) if base else "XXXX-XX-XX", s, e
 
 
-def _r_ago(ctx, gr, m, s, e, lang):
+def _r_ago(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'vor zwei Wochen', 'three years ago' (vague amounts: PAST_REF)."""
     n = _number(gr["n"], lang, ctx.g)
     unit = ctx.g.lookup("units", gr["u"])
@@ -526,7 +535,7 @@ def _r_ago(ctx, gr, m, s, e, lang):
     return "DATE", str(ref.year - k * (10 if unit == "DE" else 1)), s, e
 
 
-def _r_span(ctx, gr, m, s, e, lang):
+def _r_span(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'in den vergangenen Wochen' PXW, 'the past two years' P2Y, 'the past year' P1Y."""
     g = ctx.g
     if gr.get("sm"):
@@ -537,7 +546,7 @@ def _r_span(ctx, gr, m, s, e, lang):
     return "DURATION", duration_value([(n, g.lookup("period_plurals", gr["pl"]))]), s, e
 
 
-def _r_relperiod(ctx, gr, m, s, e, lang):
+def _r_relperiod(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'vergangene Woche', 'des vergangenen Jahres', 'Vorjahr', 'next month'."""
     g = ctx.g
     if gr.get("rc"):
@@ -548,21 +557,22 @@ def _r_relperiod(ctx, gr, m, s, e, lang):
     return "DATE", _rel_period(ctx, kind, off, future=off > 0), s, e
 
 
-def _r_year_point(ctx, gr, m, s, e, lang):
+def _r_year_point(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'Jahresbeginn', 'year-end': the year of that month's nearest occurrence."""
     mon = int(ctx.g.lookup("year_points", gr["yp"]))
     if not ctx.ref:
         return "DATE", "XXXX", s, e
     hit = _cyclic(ctx, lambda y: (date(y, mon, 1), month_end(y, mon)), ctx.future(s, e))
+    assert hit is not None  # the month is in every year
     return "DATE", str(hit[0].year), s, e
 
 
-def _r_weekend(ctx, gr, m, s, e, lang):
+def _r_weekend(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'am Wochenende', 'over the weekend'."""
     return "DATE", _rel_period(ctx, "weekend", 0, ctx.future(s, e) if ctx.ref else False), s, e
 
 
-def _r_duration(ctx, gr, m, s, e, lang):
+def _r_duration(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'eine Stunde und 25 Minuten', 'mehr als drei Stunden', '15-month'; 'in zwei Wochen' is a date."""
     g = ctx.g
     if gr.get("fd"):
@@ -576,9 +586,10 @@ def _r_duration(ctx, gr, m, s, e, lang):
     if pre in g.sets["not_duration_preps"]:
         return None
     if pre in g.sets["future_point_preps"] and ctx.ref:
-        if parts[0][0] is None or (parts[0][1] in ("H", "MIN", "S", "D", "W") and not ctx.ref_day):
+        amount, unit = parts[0]
+        if amount is None or (unit in ("H", "MIN", "S", "D", "W") and not ctx.ref_day):
             return "DATE", "FUTURE_REF", m.start("pre"), e  # "in wenigen Wochen"
-        return _ahead(ctx, parts[0], m.start("pre"), e)
+        return _ahead(ctx, (amount, unit), m.start("pre"), e)
     return "DURATION", duration_value(parts), s, e
 
 
@@ -591,10 +602,11 @@ def _duration_parts(langs: tuple[str, ...], lang: str, surface: str) -> tuple[tu
                  for pm in g.duration_parts[lang].finditer(surface))
 
 
-def _ahead(ctx: Ctx, part: tuple[float, str], s: int, e: int):
+def _ahead(ctx: Ctx, part: tuple[float, str], s: int, e: int) -> Resolved:
     """'in zwei Wochen': the point that far after the reference."""
     n, unit = int(part[0]), part[1]
     ref = ctx.ref
+    assert ref is not None  # `_r_duration` asks only with a reference
     if unit == "D":
         return "DATE", iso_day(ref + timedelta(days=n)), s, e
     if unit == "W":
@@ -607,7 +619,7 @@ def _ahead(ctx: Ctx, part: tuple[float, str], s: int, e: int):
     return "DATE", "FUTURE_REF", s, e
 
 
-def _r_bare_duration(ctx, gr, m, s, e, lang):
+def _r_bare_duration(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'seit Jahren', 'for years' -> PXY."""
     if norm(m.group("pre")).lower() not in ctx.g.sets["duration_preps"]:
         return None
@@ -619,7 +631,7 @@ def _clock_value(ctx: Ctx, hh: int, mi: int) -> str:
     return f"{_anchor_day(ctx)}T{hh:02d}:{mi:02d}"
 
 
-def _r_clock(ctx, gr, m, s, e, lang):
+def _r_clock(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'15:44 Uhr', '14 Uhr MEZ', '3:30 p.m.', '3pm'."""
     hh, mi = int(gr["hh"]), int(gr.get("mi") or 0)
     mer = gr.get("ms") or gr.get("mg")
@@ -629,20 +641,20 @@ def _r_clock(ctx, gr, m, s, e, lang):
     return "TIME", _clock_value(ctx, hh, mi), s, e
 
 
-def _r_colon_clock(ctx, gr, m, s, e, lang):
+def _r_colon_clock(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'um 15:30', '15:30 GMT' (a bare '2:1' is a score)."""
     if not (gr.get("tz") or m.group("pre")):
         return None  # "2:1" is a score; a time wants "um", "at" or a zone
     return _r_clock(ctx, gr, m, s, e, lang)
 
 
-def _r_noon(ctx, gr, m, s, e, lang):
+def _r_noon(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'noon', 'midnight', 'Mitternacht'."""
     hhmm = ctx.g.lookup("noon_words", gr["nw"])
     return "TIME", _clock_value(ctx, int(hhmm[:2]), int(hhmm[3:])), s, e
 
 
-def _r_holiday(ctx, gr, m, s, e, lang):
+def _r_holiday(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'Weihnachten', 'Ostern', 'Frühlingsfest', 'Thanksgiving', with or without a year."""
     g = ctx.g
     rule = g.lookup("holidays", gr["hol"])
@@ -653,11 +665,17 @@ def _r_holiday(ctx, gr, m, s, e, lang):
         fixed = re.fullmatch(r"\d\d-\d\d", str(rule))
         return "DATE", f"XXXX-{rule}" if fixed else "XXXX-XX-XX", s, e
     lunar = g.lookups["lunar_new_year"]
-    hit = _cyclic(ctx, lambda y: (d, d) if (d := holiday_date(rule, y, lunar)) else None, ctx.future(s, e))
+
+    def occ(y: int) -> tuple[date, date] | None:
+        """The holiday in year y, if dated (not a lambda: mypyc binds a walrus in one outside it)."""
+        day = holiday_date(rule, y, lunar)
+        return (day, day) if day else None
+
+    hit = _cyclic(ctx, occ, ctx.future(s, e))
     return ("DATE", iso_day(hit[0]), s, e) if hit else None
 
 
-def _r_ref(ctx, gr, m, s, e, lang):
+def _r_ref(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """PRESENT_REF, PAST_REF or FUTURE_REF for 'derzeit', 'zuletzt', 'soon'."""
     w = norm(gr["ref"]).lower()
     sets = ctx.g.sets
@@ -665,7 +683,7 @@ def _r_ref(ctx, gr, m, s, e, lang):
     return "DATE", value, s, e
 
 
-def _r_year(ctx, gr, m, s, e, lang):
+def _r_year(ctx: Ctx, gr: Groups, m: re.Match[str], s: int, e: int, lang: str) -> Resolved:
     """'2021', 'Jahr 2024' (not 'Nr. 2020', '2000 Soldaten', URL paths)."""
     text = ctx.text
     if (s > 0 and text[s - 1] in "/#§") or text[e:e + 1] == "/":
@@ -676,7 +694,8 @@ def _r_year(ctx, gr, m, s, e, lang):
     return "DATE", gr["y"], s, e
 
 
-RESOLVERS: dict[str, Callable[..., Any]] = {
+Resolver = Callable[[Ctx, Groups, re.Match[str], int, int, str], Resolved]
+RESOLVERS: Final[dict[str, Resolver]] = {
     "iso": _r_iso, "numeric_sep": _r_numeric_sep, "numeric": _r_numeric, "part_of_date": _r_part_of_date,
     "day_month": _r_day_month, "month": _r_month, "point": _r_point, "half": _r_half, "quarter": _r_quarter,
     "season": _r_season, "decade": _r_decade, "night_before": _r_night_before, "weekday": _r_weekday,

@@ -16,8 +16,8 @@ vocabulary (None) and windows stay as they are.
 from __future__ import annotations
 
 try:  # the parser `re` uses
-    from re import _constants as _c
-    from re import _parser as _p
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # Python 3.10
     try:
         import sre_constants as _c  # type: ignore[no-redef]
