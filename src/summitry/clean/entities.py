@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 from summitry.offsets import OffsetText
 
@@ -50,7 +51,7 @@ def _odd_char(m: re.Match[str]) -> str:
     return " " if m.group(0) in _SPACE_SET else ""
 
 
-def _has_any(text: str, needles) -> bool:
+def _has_any(text: str, needles: Iterable[str]) -> bool:
     """Whether any of the needles occurs in the text."""
     # `in` is a C-level scan; most texts have none of these, so no regex pass runs
     for needle in needles:

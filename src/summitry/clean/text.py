@@ -38,7 +38,7 @@ class Removals:
     def __init__(self) -> None:
         self.items: list[dict] = []
 
-    def add(self, ot: OffsetText, reason: str, **extra) -> None:
+    def add(self, ot: OffsetText, reason: str, **extra: str) -> None:
         """Log the raw span a piece of text came from; `extra` keeps what was read from it."""
         if len(ot):
             self.items.append({"start": ot.raw_start, "end": ot.raw_end, "reason": reason, **extra})

@@ -99,7 +99,7 @@ def joiner(a: str, b: str, gap: int, block_len: int, width: int | None,
            function_words: frozenset[str]) -> str | None:
     """What goes between line a and line b: ' ', '' (after 'Wort-'), or None for a paragraph break."""
     hard = width is not None
-    long_line = hard and len(a) >= LONG_LINE_SHARE * width
+    long_line = width is not None and len(a) >= LONG_LINE_SHARE * width
     if len(a) >= 2 and a[-1] == "-" and a[-2].isalpha() and b[:1].isalpha() and (gap == 0 or hard):
         # "Staats-\nund Regierungschefs" keeps its space; "Trump-\nAdministration" is one word
         return " " if first_word(b).casefold() in function_words else ""
