@@ -256,22 +256,29 @@ def _langdetect(sample: str) -> list[tuple[str, float]]:
 def load_lemma_dictionaries() -> None:
     """Load the lemmatizer's dictionaries that language detection reads now (built and cached on disk on first use)."""
     for lang in _LANGUAGES:
-        DefaultStrategy.get_lemma(_REMEMBERED, "summitry", lang)  # past the remembered answers: a real lookup
+        _REMEMBERED.strategy.get_lemma("summitry", lang)  # past the remembered answers: a real lookup
 
 
-class _RememberedLemmas(DefaultStrategy):
-    """simplemma's default lemmatizer, remembering its answers (a lemma depends on the word and language only)."""
+class _RememberedLemmas:
+    """simplemma's default lemmatizer, remembering its answers (a lemma depends on the word and language only).
 
-    @lru_cache(maxsize=1 << 16)  # noqa: B019 - one module-level instance, kept for the process anyway
+    It wraps the strategy rather than extending it: compiled (mypyc), a class cannot extend a Python
+    class with __slots__, as DefaultStrategy is.
+    """
+
+    def __init__(self, strategy: DefaultStrategy) -> None:
+        self.strategy = strategy
+        self._remembered = lru_cache(maxsize=1 << 16)(strategy.get_lemma)
+
     def get_lemma(self, token: str, lang: str) -> str | None:
-        return super().get_lemma(token, lang)
+        return self._remembered(token, lang)
 
 
 _SAMPLERS = (MostCommonTokenSampler(), RelaxedMostCommonTokenSampler())
 # Tries (marisa-trie), built once per simplemma version and cached on disk: loading the two plain
 # dictionaries took seconds of every run's start-up, the cached tries take milliseconds (and a tenth
 # of the memory); the lookups they are slower at are mostly answered from the remembered lemmas.
-_REMEMBERED = _RememberedLemmas(dictionary_factory=TrieDictionaryFactory())
+_REMEMBERED = _RememberedLemmas(DefaultStrategy(dictionary_factory=TrieDictionaryFactory()))
 
 
 # -- dates in headers, bylines and datelines ---------------------------------
