@@ -17,6 +17,7 @@ import re
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 
 def _ints(values: Iterable[int] = ()) -> array:
@@ -25,7 +26,8 @@ def _ints(values: Iterable[int] = ()) -> array:
 
 _RANGE = _ints(range(1 << 16))  # 0, 1, 2, …: sliced by OffsetText.from_raw and _verbatim_length
 # The first slice compared by _matching_prefix_stepwise; each next one is this many times longer.
-_FIRST_PROBE, _PROBE_GROWTH = 16, 4
+_FIRST_PROBE: Final = 16
+_PROBE_GROWTH: Final = 4
 
 
 def _counting(stop: int) -> array:

@@ -19,6 +19,7 @@ Every edit goes through `OffsetText`, so each clean character maps back into
 from __future__ import annotations
 
 from datetime import date
+from typing import Final
 
 from summitry.clean.boilerplate import remove_boilerplate, remove_wrapped_boilerplate, strip_inline
 from summitry.clean.entities import normalize, tidy_spaces
@@ -32,7 +33,7 @@ from summitry.records import Document, RawDocument, Span
 
 __all__ = ["clean_document"]
 
-PARAGRAPH_BREAK = "\n\n"
+PARAGRAPH_BREAK: Final = "\n\n"
 
 
 def clean_document(raw: RawDocument) -> Document:

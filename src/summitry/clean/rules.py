@@ -13,32 +13,32 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from summitry.data import LANGUAGES, load_list, load_yaml
 from summitry.errors import DataFileError
 
-BOILERPLATE_KEYS = frozenset({
+BOILERPLATE_KEYS: Final = frozenset({
     "markers", "line_patterns", "inline_patterns", "breadcrumb_roots",
     "breadcrumb_separators", "teaser_headline", "agencies",
 })
-BYLINE_KEYS = frozenset({
+BYLINE_KEYS: Final = frozenset({
     "credits", "bylines", "datelines", "date_labels", "weekdays", "months",
     "name_particles", "not_name_words", "name_separators", "place_prepositions", "time_words",
 })
-MARKER_KEYS = frozenset({"text", "reason", "scope", "max_lines"})
-PATTERN_KEYS = frozenset({"pattern", "reason", "needs", "tail"})
+MARKER_KEYS: Final = frozenset({"text", "reason", "scope", "max_lines"})
+PATTERN_KEYS: Final = frozenset({"pattern", "reason", "needs", "tail"})
 # A pattern ending in $ only sees the end of a line: what it looks for (a credit,
 # a signature) is short, and searching long lines from the start is the main cost.
-TAIL = 250
-SCOPES = ("line", "block", "tail")
+TAIL: Final = 250
+SCOPES: Final = ("line", "block", "tail")
 
 # A name part: a capitalised word, an initial ("J.") or a hyphenated name.
-_NAME_WORD = r"[^\W\d_][\w'’.-]*"
-_NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,4}}"
-_GROUP = re.compile(r"\(\?P<(names|date)(\w*)>")
+_NAME_WORD: Final = r"[^\W\d_][\w'’.-]*"
+_NAME: Final = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,4}}"
+_GROUP: Final = re.compile(r"\(\?P<(names|date)(\w*)>")
 # A pattern that never matches: the stand-in for an empty word list.
-NEVER = r"(?!x)x"
+NEVER: Final = r"(?!x)x"
 
 
 @dataclass(frozen=True)

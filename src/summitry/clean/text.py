@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from summitry.offsets import OffsetText
 
 # A sentence ends in one of _FINAL, possibly followed by closing quotes or brackets.
-_FINAL = frozenset(".!?…:")
-_CLOSERS = "\"“”»«'’)]"
-_NOT_WORD = "„“”\"'‚‘’«»()[]{}.,;:!?…–—-/"
-_WORD = re.compile(r"\w+")
-_FIRST_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_YEAR = re.compile(r"\d{4}")
+_FINAL: Final = frozenset(".!?…:")
+_CLOSERS: Final = "\"“”»«'’)]"
+_NOT_WORD: Final = "„“”\"'‚‘’«»()[]{}.,;:!?…–—-/"
+_WORD: Final = re.compile(r"\w+")
+_FIRST_WORD: Final = re.compile(r"[^\W\d_][\w'’.-]*")
+_YEAR: Final = re.compile(r"\d{4}")
 
 
 class Line:
