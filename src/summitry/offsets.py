@@ -16,7 +16,7 @@ import bisect
 import re
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
 
@@ -342,11 +342,6 @@ class OffsetMap:
     """
 
     runs: tuple[tuple[int, int, int, int, int], ...]
-    # The clean start of each run, for bisection: made on first use.
-    _starts_cache: list[int] | None = field(default=None, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_starts_cache", None)  # set here too: compiled, a field init=False may stay unset
 
     def __reduce__(self) -> tuple[type[OffsetMap], tuple[tuple[tuple[int, int, int, int, int], ...]]]:
         """Pickled as its runs (documents come back from worker processes): a compiled class needs telling."""
@@ -379,16 +374,8 @@ class OffsetMap:
         return cls(tuple(runs))
 
     def _run_at(self, pos: int) -> tuple[int, int, int, int, int]:
-        idx = bisect.bisect_right(self._run_starts, pos) - 1
+        idx = bisect.bisect_right(self.runs, pos, key=_clean_start) - 1
         return self.runs[max(idx, 0)]
-
-    @property
-    def _run_starts(self) -> list[int]:
-        cached = self._starts_cache
-        if cached is None:
-            cached = [r[0] for r in self.runs]
-            object.__setattr__(self, "_starts_cache", cached)
-        return cached
 
     def raw_offset(self, pos: int, *, end: bool = False) -> int:
         """Raw offset of clean character `pos` (its raw end when `end`)."""
@@ -416,3 +403,8 @@ class OffsetMap:
     @classmethod
     def from_list(cls, runs: Iterable[Sequence[int]]) -> OffsetMap:
         return cls(tuple(tuple(int(x) for x in r) for r in runs))  # type: ignore[misc]
+
+
+def _clean_start(run: tuple[int, ...]) -> int:
+    """Where a run of an OffsetMap starts in the clean text (the key its runs are sorted by)."""
+    return run[0]
