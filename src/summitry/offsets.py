@@ -17,17 +17,17 @@ import re
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 
 def _ints(values: Iterable[int] = ()) -> array:
     return array("q", values)
 
 
-_new_offset_text = object.__new__  # an OffsetText without __init__'s checks, for slices
-
 _RANGE = _ints(range(1 << 16))  # 0, 1, 2, …: sliced by OffsetText.from_raw and _verbatim_length
 # The first slice compared by _matching_prefix_stepwise; each next one is this many times longer.
-_FIRST_PROBE, _PROBE_GROWTH = 16, 4
+_FIRST_PROBE: Final = 16
+_PROBE_GROWTH: Final = 4
 
 
 def _counting(stop: int) -> array:
@@ -115,21 +115,16 @@ class OffsetText:
 
     __slots__ = ("text", "_starts", "_ends", "_at")
 
-    def __init__(self, text: str, starts: array, ends: array):
-        if not (len(text) == len(starts) == len(ends)):
+    def __init__(self, text: str, starts: array, ends: array, at: int = 0):
+        """`text` standing for starts[at:at + len(text)] and ends[…]; a slice or join passes the arrays
+        of the text it comes from, which are then shared, not copied."""
+        if not (len(starts) == len(ends) and 0 <= at and at + len(text) <= len(starts)):
             # Not an assert: the invariant must hold under python -O too.
             raise ValueError("OffsetText needs one start and one end per character")
         self.text = text
         self._starts = starts
         self._ends = ends
-        self._at = 0
-
-    @classmethod
-    def _sharing(cls, text: str, starts: array, ends: array, at: int) -> OffsetText:
-        """`text` standing for starts[at:at + len(text)] and ends[…], which are not copied."""
-        ot = _new_offset_text(cls)
-        ot.text, ot._starts, ot._ends, ot._at = text, starts, ends, at
-        return ot
+        self._at = at
 
     @classmethod
     def from_raw(cls, raw: str, base: int = 0) -> OffsetText:
@@ -164,9 +159,7 @@ class OffsetText:
 
     def part(self, start: int, stop: int) -> OffsetText:
         """Characters [start, stop), 0 <= start <= stop <= len: a slice without the slice object."""
-        ot = _new_offset_text(OffsetText)
-        ot.text, ot._starts, ot._ends, ot._at = self.text[start:stop], self._starts, self._ends, self._at + start
-        return ot
+        return OffsetText(self.text[start:stop], self._starts, self._ends, self._at + start)
 
     @property
     def starts(self) -> array:
@@ -244,7 +237,7 @@ class OffsetText:
                 ends.extend([re_] * len(repl))
         parts_text.append(text[pos:])
         if not copied and not starts:  # only characters swapped one for one: the offsets stay shared
-            return OffsetText._sharing("".join(parts_text), all_starts, all_ends, at)
+            return OffsetText("".join(parts_text), all_starts, all_ends, at)
         starts.extend(all_starts[at + copied:at + n])
         ends.extend(all_ends[at + copied:at + n])
         return OffsetText("".join(parts_text), starts, ends)
@@ -293,7 +286,7 @@ class OffsetText:
             texts.append(piece.text)
         head = pieces[first] if pieces else OffsetText("", starts, ends)
         if first == 0:  # one stretch: its offsets are all in place already
-            return OffsetText._sharing("".join(texts), head._starts, head._ends, head._at)
+            return OffsetText("".join(texts), head._starts, head._ends, head._at)
         _copy_offsets(head, pieces[-1], starts, ends)
         return OffsetText("".join(texts), starts, ends)
 
@@ -350,6 +343,10 @@ class OffsetMap:
 
     runs: tuple[tuple[int, int, int, int, int], ...]
 
+    def __reduce__(self) -> tuple[type[OffsetMap], tuple[tuple[tuple[int, int, int, int, int], ...]]]:
+        """Pickled as its runs (documents come back from worker processes): a compiled class needs telling."""
+        return OffsetMap, (self.runs,)
+
     @classmethod
     def from_arrays(cls, starts: array, ends: array) -> OffsetMap:
         """Runs from per-character offsets, visiting only run boundaries.
@@ -377,16 +374,8 @@ class OffsetMap:
         return cls(tuple(runs))
 
     def _run_at(self, pos: int) -> tuple[int, int, int, int, int]:
-        idx = bisect.bisect_right(self._run_starts, pos) - 1
+        idx = bisect.bisect_right(self.runs, pos, key=_clean_start) - 1
         return self.runs[max(idx, 0)]
-
-    @property
-    def _run_starts(self) -> list[int]:
-        cached = self.__dict__.get("_starts_cache")
-        if cached is None:
-            cached = [r[0] for r in self.runs]
-            object.__setattr__(self, "_starts_cache", cached)
-        return cached
 
     def raw_offset(self, pos: int, *, end: bool = False) -> int:
         """Raw offset of clean character `pos` (its raw end when `end`)."""
@@ -414,3 +403,8 @@ class OffsetMap:
     @classmethod
     def from_list(cls, runs: Iterable[Sequence[int]]) -> OffsetMap:
         return cls(tuple(tuple(int(x) for x in r) for r in runs))  # type: ignore[misc]
+
+
+def _clean_start(run: tuple[int, ...]) -> int:
+    """Where a run of an OffsetMap starts in the clean text (the key its runs are sorted by)."""
+    return run[0]

@@ -19,20 +19,21 @@ Every edit goes through `OffsetText`, so each clean character maps back into
 from __future__ import annotations
 
 from datetime import date
+from typing import Final
 
 from summitry.clean.boilerplate import remove_boilerplate, remove_wrapped_boilerplate, strip_inline
 from summitry.clean.entities import normalize, tidy_spaces
 from summitry.offsets import OffsetText
 from summitry.clean.metadata import Found, detect_language, read_bylines, read_header, settle_title
 from summitry.clean.repeats import remove_echoes, remove_repeats, remove_teasers
-from summitry.clean.rules import load_rules
+from summitry.clean.rules import Rules, load_rules
 from summitry.clean.text import Removals, has_year
 from summitry.clean.wraps import join_lines, split_lines
 from summitry.records import Document, RawDocument, Span
 
 __all__ = ["clean_document"]
 
-PARAGRAPH_BREAK = "\n\n"
+PARAGRAPH_BREAK: Final = "\n\n"
 
 
 def clean_document(raw: RawDocument) -> Document:
@@ -97,7 +98,7 @@ def _paragraph_spans(text: str) -> list[Span]:
     return spans
 
 
-def _is_byline(line: str, rules) -> bool:
+def _is_byline(line: str, rules: Rules) -> bool:
     """A line that is a byline by itself (never joined to its neighbours as a wrapped sentence)."""
     if rules.bylines.match(line) is not None:
         return True

@@ -10,29 +10,34 @@ still joins up.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from summitry.clean.rules import Marker, Rules, marker_key
 from summitry.clean.text import Line, Removals, ends_sentence, is_person_name, key, words
 from summitry.offsets import OffsetText
 
 # A marker is a short line; longer lines are not looked up.
-MAX_MARKER_LEN = 60
+MAX_MARKER_LEN: Final = 60
 # Lines under a block marker ("Verwandte Themen", "Anzeige") are this short at most.
-BLOCK_LINE_LEN = 100
+BLOCK_LINE_LEN: Final = 100
 # A caption or credit spread over several lines by hard wrapping is this short at most.
-MAX_WRAPPED_BOILERPLATE = 400
+MAX_WRAPPED_BOILERPLATE: Final = 400
 # A caption's twin (the same caption without its credit) must be this long.
-MIN_TWIN_LEN = 20
+MIN_TWIN_LEN: Final = 20
 # Body text, unlike promo lines and list items, is long or a full sentence of some length.
-REAL_PARAGRAPH_LEN = 150
-REAL_SENTENCE_LEN, REAL_SENTENCE_WORDS = 60, 10
+REAL_PARAGRAPH_LEN: Final = 150
+REAL_SENTENCE_LEN: Final = 60
+REAL_SENTENCE_WORDS: Final = 10
 # A one-line trail ("Home > World > Europe") is short, and so are its parts.
-MAX_TRAIL_LEN, MAX_TRAIL_PART = 300, 80
+MAX_TRAIL_LEN: Final = 300
+MAX_TRAIL_PART: Final = 80
 # The last trail item is a headline when it has this many words (after its "Kicker:").
-MIN_HEADLINE_WORDS, MAX_KICKER_WORDS = 4, 3
+MIN_HEADLINE_WORDS: Final = 4
+MAX_KICKER_WORDS: Final = 3
 # The name line of a teaser box: "Jane Doe", at most three words.
-MAX_TEASER_NAME_LEN, MAX_TEASER_NAME_WORDS = 40, 3
-_NUMBERED = re.compile(r"(\d{1,2})\.\s+(\S.{0,150})")
+MAX_TEASER_NAME_LEN: Final = 40
+MAX_TEASER_NAME_WORDS: Final = 3
+_NUMBERED: Final = re.compile(r"(\d{1,2})\.\s+(\S.{0,150})")
 
 
 class _Doc:

@@ -9,29 +9,31 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
+from typing import Final
 
 from summitry.offsets import OffsetText
 
 # Soft hyphen, zero-width and bidi controls, variation selectors (U+FE0F after emoji):
 # invisible in a browser, but they split words for every later stage.
-_INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff"
+_INVISIBLE: Final = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff"
 # NBSP and the typographic spaces: a reader sees a plain space.
-_SPACE = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_SPACE_SET = frozenset("\t\u00a0\u1680\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200B)))
-_ODD_NEWLINES = "\r\u2028\u2029\x0b\x0c\x85"
-_NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_SPACE: Final = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACE_SET: Final = frozenset("\t\u00a0\u1680\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200B)))
+_ODD_NEWLINES: Final = "\r\u2028\u2029\x0b\x0c\x85"
+_NEWLINE: Final = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Double-escaped entities ("&amp;hellip;", "&amp;amp;") come from pages escaped twice
 # by their CMS; the whole run is one edit so it maps back to all of it.
-_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY: Final = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # One character class, no alternation: re then scans with its fast charset loop.
-_ODD_CHAR = re.compile(f"[{_INVISIBLE}{_SPACE}]")
+_ODD_CHAR: Final = re.compile(f"[{_INVISIBLE}{_SPACE}]")
 # " ." and " ," from CMS templates go only before a mark that ends a word
 # (not " .5", not " ..."); see tidy_spaces.
-_MARKS = ",.;:!?"
-_AFTER_MARK = frozenset(" \n\t\"“”»«'’)]")
+_MARKS: Final = ",.;:!?"
+_AFTER_MARK: Final = frozenset(" \n\t\"“”»«'’)]")
 # What every tidy_spaces edit starts at: one regex pass finds whether there is any
 # (most texts have none), where a str.find per mark would scan the text seven times.
-_TIDY_CANDIDATE = re.compile(f" [ {re.escape(_MARKS)}]")
+_TIDY_CANDIDATE: Final = re.compile(f" [ {re.escape(_MARKS)}]")
 
 
 def _decode_entity(m: re.Match[str]) -> str:
@@ -50,7 +52,7 @@ def _odd_char(m: re.Match[str]) -> str:
     return " " if m.group(0) in _SPACE_SET else ""
 
 
-def _has_any(text: str, needles) -> bool:
+def _has_any(text: str, needles: Iterable[str]) -> bool:
     """Whether any of the needles occurs in the text."""
     # `in` is a C-level scan; most texts have none of these, so no regex pass runs
     for needle in needles:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Final
 
 from simplemma import LanguageDetector, MostCommonTokenSampler, RelaxedMostCommonTokenSampler
 from simplemma.strategies import DefaultStrategy
@@ -20,21 +21,21 @@ from summitry.clean.text import Line, Removals, ends_sentence, has_year, is_pers
 from summitry.offsets import OffsetText
 
 # A crawl prefix on the first line: " date 2026-02-09 Larry Johnson", " date 2025-02 Der …".
-_HEADER = re.compile(r"\A[ \n]*date[ ]+(\d{4}-\d{2}(?:-\d{2})?)(?=[ \n]|\Z)[ ]*([^\n]*)")
-_SENTENCE_PUNCT = re.compile(r"[.,;:!?\"„“”«»()]")
+_HEADER: Final = re.compile(r"\A[ \n]*date[ ]+(\d{4}-\d{2}(?:-\d{2})?)(?=[ \n]|\Z)[ ]*([^\n]*)")
+_SENTENCE_PUNCT: Final = re.compile(r"[.,;:!?\"„“”«»()]")
 # Whole-paragraph metadata is short; longer paragraphs are only checked for a glued byline.
-MAX_META_LEN = 300
-BYLINE_TAIL = 250
-GLUED_DATE_TAIL = 60
-MAX_DATELINE_LEN = 120
+MAX_META_LEN: Final = 300
+BYLINE_TAIL: Final = 250
+GLUED_DATE_TAIL: Final = 60
+MAX_DATELINE_LEN: Final = 120
 # Where a title may stand: among the first paragraphs, short, without a final mark.
-TITLE_LOOKAHEAD = 3
-MAX_TITLE_LEN = 160
-MIN_TITLE_WORDS = 3
-MAX_KICKER_WORDS = 3
+TITLE_LOOKAHEAD: Final = 3
+MAX_TITLE_LEN: Final = 160
+MIN_TITLE_WORDS: Final = 3
+MAX_KICKER_WORDS: Final = 3
 # Language detection reads the opening of the clean text: its cost grows with the
 # length, and on the seeds and the dev set 150 characters already decide correctly.
-LANG_SAMPLE = 150
+LANG_SAMPLE: Final = 150
 
 
 @dataclass
@@ -234,7 +235,7 @@ def detect_language(text: str) -> str | None:
     return best if best in ("de", "en") and score > 0 else None
 
 
-_LANGUAGES = ("de", "en")
+_LANGUAGES: Final = ("de", "en")
 
 
 def _langdetect(sample: str) -> list[tuple[str, float]]:
@@ -256,31 +257,38 @@ def _langdetect(sample: str) -> list[tuple[str, float]]:
 def load_lemma_dictionaries() -> None:
     """Load the lemmatizer's dictionaries that language detection reads now (built and cached on disk on first use)."""
     for lang in _LANGUAGES:
-        DefaultStrategy.get_lemma(_REMEMBERED, "summitry", lang)  # past the remembered answers: a real lookup
+        _REMEMBERED.strategy.get_lemma("summitry", lang)  # past the remembered answers: a real lookup
 
 
-class _RememberedLemmas(DefaultStrategy):
-    """simplemma's default lemmatizer, remembering its answers (a lemma depends on the word and language only)."""
+class _RememberedLemmas:
+    """simplemma's default lemmatizer, remembering its answers (a lemma depends on the word and language only).
 
-    @lru_cache(maxsize=1 << 16)  # noqa: B019 - one module-level instance, kept for the process anyway
+    It wraps the strategy rather than extending it: compiled (mypyc), a class cannot extend a Python
+    class with __slots__, as DefaultStrategy is.
+    """
+
+    def __init__(self, strategy: DefaultStrategy) -> None:
+        self.strategy = strategy
+        self._remembered = lru_cache(maxsize=1 << 16)(strategy.get_lemma)
+
     def get_lemma(self, token: str, lang: str) -> str | None:
-        return super().get_lemma(token, lang)
+        return self._remembered(token, lang)
 
 
-_SAMPLERS = (MostCommonTokenSampler(), RelaxedMostCommonTokenSampler())
+_SAMPLERS: Final = (MostCommonTokenSampler(), RelaxedMostCommonTokenSampler())
 # Tries (marisa-trie), built once per simplemma version and cached on disk: loading the two plain
 # dictionaries took seconds of every run's start-up, the cached tries take milliseconds (and a tenth
 # of the memory); the lookups they are slower at are mostly answered from the remembered lemmas.
-_REMEMBERED = _RememberedLemmas(dictionary_factory=TrieDictionaryFactory())
+_REMEMBERED: Final = _RememberedLemmas(DefaultStrategy(dictionary_factory=TrieDictionaryFactory()))
 
 
 # -- dates in headers, bylines and datelines ---------------------------------
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
-_DMY = re.compile(r"(\d{1,2})[.-]\s?(\d{1,2})[.-]\s?(\d{4})$")
-_D_MONTH_Y = re.compile(r"(\d{1,2})[.-]?\s?([^\W\d_]+)\.?[-\s](\d{4})$")
-_MONTH_D_Y = re.compile(r"([^\W\d_]+)\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})$")
-_HEADER_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_ISO: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
+_DMY: Final = re.compile(r"(\d{1,2})[.-]\s?(\d{1,2})[.-]\s?(\d{4})$")
+_D_MONTH_Y: Final = re.compile(r"(\d{1,2})[.-]?\s?([^\W\d_]+)\.?[-\s](\d{4})$")
+_MONTH_D_Y: Final = re.compile(r"([^\W\d_]+)\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})$")
+_HEADER_DATE: Final = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
 def _make(year: int, month: int, day: int) -> date | None:

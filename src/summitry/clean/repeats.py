@@ -16,33 +16,34 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
+from typing import Final
 
 from summitry.clean.text import Line, Removals, ends_sentence, word_spans
 from summitry.offsets import common_prefix_length
 
 # An echo repeats at least this many words, and this share of the paragraph it echoes.
-ECHO_MIN_WORDS = 6
-ECHO_MIN_SHARE = 0.4
+ECHO_MIN_WORDS: Final = 6
+ECHO_MIN_SHARE: Final = 0.4
 # How far (in words) the copy may skip ahead in the original: words it dropped.
-SKIP_WINDOW = 10
+SKIP_WINDOW: Final = 10
 # The copy must start within the first words of the original.
-START_WINDOW = 12
+START_WINDOW: Final = 12
 # A teaser has this many words and this share of them turns up right after it.
-TEASER_MIN_WORDS = 8
-TEASER_MIN_SHARE = 0.8
-TEASER_MISSES = 2
+TEASER_MIN_WORDS: Final = 8
+TEASER_MIN_SHARE: Final = 0.8
+TEASER_MISSES: Final = 2
 # Shorter paragraphs (headings) may legitimately occur inside others.
-MIN_CONTAINED_LEN = 30
-_WORD = re.compile(r"\w+")
+MIN_CONTAINED_LEN: Final = 30
+_WORD: Final = re.compile(r"\w+")
 # Enough of a paragraph's opening to see whether it can be an echo.
-HEAD_CHARS = 120
-_TRAILING = " .!?…:;,"
-_NOT_WORD = "„“”\"'‚‘’«»()[]{}.,;:!?…–—-/"
-_FRAGMENT_START = frozenset(":;,.)–-")
-_OPENING_QUOTES = frozenset("„“\"‚'»«")
-_CLOSING_QUOTES = frozenset("“”\"‘'«»")
+HEAD_CHARS: Final = 120
+_TRAILING: Final = " .!?…:;,"
+_NOT_WORD: Final = "„“”\"'‚‘’«»()[]{}.,;:!?…–—-/"
+_FRAGMENT_START: Final = frozenset(":;,.)–-")
+_OPENING_QUOTES: Final = frozenset("„“\"‚'»«")
+_CLOSING_QUOTES: Final = frozenset("“”\"‘'«»")
 # Paragraphs compared with the one before for echoes.
-ECHO_LOOKBACK = 2
+ECHO_LOOKBACK: Final = 2
 
 
 def _tokens(para: Line) -> list[str]:

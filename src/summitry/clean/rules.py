@@ -10,34 +10,35 @@ line), the others one by one behind cheap substring checks (`needs`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from summitry.data import LANGUAGES, load_list, load_yaml
 from summitry.errors import DataFileError
 
-BOILERPLATE_KEYS = frozenset({
+BOILERPLATE_KEYS: Final = frozenset({
     "markers", "line_patterns", "inline_patterns", "breadcrumb_roots",
     "breadcrumb_separators", "teaser_headline", "agencies",
 })
-BYLINE_KEYS = frozenset({
+BYLINE_KEYS: Final = frozenset({
     "credits", "bylines", "datelines", "date_labels", "weekdays", "months",
     "name_particles", "not_name_words", "name_separators", "place_prepositions", "time_words",
 })
-MARKER_KEYS = frozenset({"text", "reason", "scope", "max_lines"})
-PATTERN_KEYS = frozenset({"pattern", "reason", "needs", "tail"})
+MARKER_KEYS: Final = frozenset({"text", "reason", "scope", "max_lines"})
+PATTERN_KEYS: Final = frozenset({"pattern", "reason", "needs", "tail"})
 # A pattern ending in $ only sees the end of a line: what it looks for (a credit,
 # a signature) is short, and searching long lines from the start is the main cost.
-TAIL = 250
-SCOPES = ("line", "block", "tail")
+TAIL: Final = 250
+SCOPES: Final = ("line", "block", "tail")
 
 # A name part: a capitalised word, an initial ("J.") or a hyphenated name.
-_NAME_WORD = r"[^\W\d_][\w'’.-]*"
-_NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,4}}"
-_GROUP = re.compile(r"\(\?P<(names|date)(\w*)>")
+_NAME_WORD: Final = r"[^\W\d_][\w'’.-]*"
+_NAME: Final = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,4}}"
+_GROUP: Final = re.compile(r"\(\?P<(names|date)(\w*)>")
 # A pattern that never matches: the stand-in for an empty word list.
-NEVER = r"(?!x)x"
+NEVER: Final = r"(?!x)x"
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,9 @@ class RuleSet:
         """The reason of a rule matching the line, or None."""
         m = self.starts.match(text)
         if m:
-            return self.start_reasons[int(m.lastgroup[2:])]
+            mark = m.lastgroup  # every alternative ends in its group _r<i>: one of them took part
+            assert mark is not None
+            return self.start_reasons[int(mark[2:])]
         for rule in self.others:  # Rule.search inlined: this runs for every line
             if rule.needs:
                 for need in rule.needs:
@@ -153,12 +156,12 @@ class Rules:
     function_words: frozenset[str]
 
 
-def _alternatives(words) -> str:
+def _alternatives(words: Iterable[str]) -> str:
     """An alternation of literal words, longest first."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _case_insensitive_alternatives(words) -> str:
+def _case_insensitive_alternatives(words: Iterable[str]) -> str:
     """`_alternatives` for use inside (?i:...), written as a trie: "AP|APA|AFP" → "a(?:fp|p(?:a|))".
 
     The regex engine then reads a character once instead of once per word (the
@@ -237,7 +240,9 @@ def _compile(rel: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def _rule_set(rel: str, entries: list[_Entry], agency: str) -> RuleSet:
     """Line patterns: ^-anchored ones as one alternation, the rest one by one."""
-    starts, start_reasons, others = [], [], []
+    starts: list[str] = []
+    start_reasons: list[str] = []
+    others: list[Rule] = []
     for pattern, reason, needs, tail in entries:
         pattern = pattern.replace("{AGENCY}", agency)
         if pattern.startswith("^"):

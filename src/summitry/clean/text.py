@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from summitry.offsets import OffsetText
 
 # A sentence ends in one of _FINAL, possibly followed by closing quotes or brackets.
-_FINAL = frozenset(".!?…:")
-_CLOSERS = "\"“”»«'’)]"
-_NOT_WORD = "„“”\"'‚‘’«»()[]{}.,;:!?…–—-/"
-_WORD = re.compile(r"\w+")
-_FIRST_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_YEAR = re.compile(r"\d{4}")
+_FINAL: Final = frozenset(".!?…:")
+_CLOSERS: Final = "\"“”»«'’)]"
+_NOT_WORD: Final = "„“”\"'‚‘’«»()[]{}.,;:!?…–—-/"
+_WORD: Final = re.compile(r"\w+")
+_FIRST_WORD: Final = re.compile(r"[^\W\d_][\w'’.-]*")
+_YEAR: Final = re.compile(r"\d{4}")
 
 
 class Line:
@@ -38,7 +39,7 @@ class Removals:
     def __init__(self) -> None:
         self.items: list[dict] = []
 
-    def add(self, ot: OffsetText, reason: str, **extra) -> None:
+    def add(self, ot: OffsetText, reason: str, **extra: str) -> None:
         """Log the raw span a piece of text came from; `extra` keeps what was read from it."""
         if len(ot):
             self.items.append({"start": ot.raw_start, "end": ot.raw_end, "reason": reason, **extra})

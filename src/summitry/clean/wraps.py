@@ -18,17 +18,18 @@ never after a sentence end, except inside a block of a hard-wrapped text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Final
 
 from summitry.clean.text import Line, ends_sentence, first_word, last_word, starts_lower
 from summitry.offsets import OffsetText
 
 # Hard wrapping shows as many lines, nearly all short, many ending mid-sentence.
-MIN_LINES = 6
-MAX_WRAPPED_LEN = 100
-SHORT_SHARE = 0.85
-MID_SENTENCE_SHARE = 0.4
+MIN_LINES: Final = 6
+MAX_WRAPPED_LEN: Final = 100
+SHORT_SHARE: Final = 0.85
+MID_SENTENCE_SHARE: Final = 0.4
 # A line at least this share of the wrap width was wrapped, not ended.
-LONG_LINE_SHARE = 0.6
+LONG_LINE_SHARE: Final = 0.6
 
 
 def split_lines(ot: OffsetText) -> list[Line]:
@@ -99,7 +100,7 @@ def joiner(a: str, b: str, gap: int, block_len: int, width: int | None,
            function_words: frozenset[str]) -> str | None:
     """What goes between line a and line b: ' ', '' (after 'Wort-'), or None for a paragraph break."""
     hard = width is not None
-    long_line = hard and len(a) >= LONG_LINE_SHARE * width
+    long_line = width is not None and len(a) >= LONG_LINE_SHARE * width
     if len(a) >= 2 and a[-1] == "-" and a[-2].isalpha() and b[:1].isalpha() and (gap == 0 or hard):
         # "Staats-\nund Regierungschefs" keeps its space; "Trump-\nAdministration" is one word
         return " " if first_word(b).casefold() in function_words else ""
