@@ -32,6 +32,10 @@ class Span:
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int]]:
+        # pickled by its fields: a compiled (mypyc) frozen class cannot be restored through __setstate__
+        return Span, (self.start, self.end)
+
 
 @dataclass
 class RawDocument:
@@ -112,6 +116,10 @@ class Actor:
     kind: str  # person | country | organisation | place
     wikidata: str | None = None
     country: str | None = None  # ISO 3166 alpha-2 for people and places
+
+    def __reduce__(self) -> tuple[type[Actor], tuple[str, str, str, str | None, str | None]]:
+        # pickled by its fields: a compiled (mypyc) frozen class cannot be restored through __setstate__
+        return Actor, (self.id, self.name, self.kind, self.wikidata, self.country)
 
 
 @dataclass
