@@ -465,11 +465,17 @@ def _document_cues(text: str, language: str | None) -> Cues:
     return _with_patterns(cues, filtered)
 
 
+# Cues' fields in the order its __init__ takes them (dataclasses.replace asks fields() for them each time)
+_CUES_FIELDS = tuple(f.name for f in dataclasses.fields(Cues))
+
+
 def _with_patterns(cues: Cues, patterns: dict[str, _Filtered]) -> Cues:
     """`dataclasses.replace(cues, **patterns)` without its __init__: that sets each of the ~45 frozen fields
     through object.__setattr__, a tenth of this module's time per document, for a copy of plain values."""
     if not hasattr(cues, "__dict__"):  # compiled (mypyc): a native class keeps no __dict__, and its __init__ is cheap
-        return dataclasses.replace(cues, **patterns)  # type: ignore[arg-type]
+        # a _Filtered stands in for its pattern (the same search, match and finditer)
+        return Cues(*[patterns[name] if name in patterns else getattr(cues, name)  # type: ignore[arg-type]
+                      for name in _CUES_FIELDS])
     copy = object.__new__(Cues)
     copy.__dict__.update(cues.__dict__)
     copy.__dict__.update(patterns)
