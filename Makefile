@@ -7,21 +7,19 @@ BIN := $(VENV)/bin
 # installs again. HATCH_BUILD_NO_HOOKS=true make setup, or make pure, keeps everything pure Python.
 COMPILED_SOURCES := $(wildcard src/summitry/extract/*.py src/summitry/annotate/*.py src/summitry/clean/*.py) src/summitry/offsets.py src/summitry/records.py
 
-$(BIN)/summitry: pyproject.toml $(COMPILED_SOURCES)
+$(BIN)/summitry: pyproject.toml hatch_build.py $(COMPILED_SOURCES)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	@echo "installing; compiling the extraction stages with mypyc (a minute or two)"
+	@echo "installing; compiling the extraction stages with mypyc (3-4 minutes on 2 slow cores)"
 	$(BIN)/pip install -q -e '.[test,postgresql]'
 	@touch $@
 
-# pure Python: no C compiler needed, about a third more CPU per document
+# Pure Python: no C compiler needed, about a third more CPU per document. To compile again:
+# rm .venv/bin/summitry && make setup
 pure:
 	find src -name '*.so' -delete
-	$(PY) -m venv $(VENV)
-	HATCH_BUILD_NO_HOOKS=true $(BIN)/pip install -q -e '.[test,postgresql]'
-	@touch $(BIN)/summitry
-
-setup: $(BIN)/summitry
+	rm -f $(BIN)/summitry
+	$(MAKE) setup HATCH_BUILD_NO_HOOKS=true
 
 demo: setup
 	@mkdir -p out
