@@ -14,6 +14,8 @@ $(BIN)/summitry: pyproject.toml hatch_build.py $(COMPILED_SOURCES)
 	$(BIN)/pip install -q -e '.[test,postgresql]'
 	@touch $@
 
+setup: $(BIN)/summitry
+
 # Pure Python: no C compiler needed, about a third more CPU per document. To compile again:
 # rm .venv/bin/summitry && make setup
 pure:
