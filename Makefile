@@ -10,7 +10,7 @@ COMPILED_SOURCES := $(wildcard src/summitry/extract/*.py src/summitry/annotate/*
 $(BIN)/summitry: pyproject.toml hatch_build.py $(COMPILED_SOURCES)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	@echo "installing; compiling the extraction stages with mypyc (3-4 minutes on 2 slow cores)"
+	@echo "installing$(if $(HATCH_BUILD_NO_HOOKS), (pure Python),; compiling the extraction stages with mypyc (3-4 minutes on 2 slow cores))"
 	$(BIN)/pip install -q -e '.[test,postgresql]'
 	@touch $@
 
