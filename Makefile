@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 
 # The install compiles the extraction stages with mypyc (pyproject.toml), so editing one of them
 # installs again. HATCH_BUILD_NO_HOOKS=true make setup, or make pure, keeps everything pure Python.
-COMPILED_SOURCES := $(wildcard src/summitry/extract/*.py src/summitry/annotate/*.py src/summitry/clean/*.py) src/summitry/offsets.py src/summitry/records.py
+COMPILED_SOURCES := $(wildcard src/summitry/extract/*.py src/summitry/annotate/*.py src/summitry/clean/*.py) \
+	src/summitry/offsets.py src/summitry/records.py
 
 $(BIN)/summitry: pyproject.toml hatch_build.py $(COMPILED_SOURCES)
 	$(PY) -m venv $(VENV)

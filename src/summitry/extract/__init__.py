@@ -711,7 +711,8 @@ def group_mentions(found: list[_Mention], named_countries: frozenset[str] = froz
     for joiner in joiners:
         target = _referent(groups, joiner, require_people=False)
         newcomers = [a for a in joiner.actors if a.id not in target.actor_ids] if target is not None else []
-        if target is not None and newcomers and joiner.kind == "meeting" and any(m.kind == "visit" for m in target.members):
+        if (target is not None and newcomers and joiner.kind == "meeting"
+                and any(m.kind == "visit" for m in target.members)):
             # joining "the meeting" of a state visit: that meeting is a contact of its own, with more people
             people = _union(target.actors, joiner.actors)[:MAX_PARTICIPANTS]
             groups.append(_Group([_Mention("meeting", joiner.joined_status, people, joiner.sentence, joiner.trigger,

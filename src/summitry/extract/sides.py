@@ -203,7 +203,8 @@ class _Quotes:
 
 
 def _named_source(text: str, cues: Cues, reporter_before: re.Pattern[str], sc: SideCues, sent: Span,
-                  mentions: list[Mention], quotes: _Quotes, published: date | None, official: dict[str, tuple[str | None, bool]]) -> tuple[str, Span] | None:
+                  mentions: list[Mention], quotes: _Quotes, published: date | None,
+                  official: dict[str, tuple[str | None, bool]]) -> tuple[str, Span] | None:
     """(side, span of the source) when the sentence names who reports it.
 
     `official`: per actor id seen so far in the document, its side and whether it publishes readouts
