@@ -13,7 +13,7 @@ import re
 from typing import Final
 
 from summitry.clean.rules import Marker, Rules, marker_key
-from summitry.clean.text import Line, Removals, ends_sentence, is_person_name, key, words
+from summitry.clean.text import MAX_KICKER_WORDS, Line, Removals, ends_sentence, is_person_name, key, words
 from summitry.offsets import OffsetText
 
 # A marker is a short line; longer lines are not looked up.
@@ -33,7 +33,6 @@ MAX_TRAIL_LEN: Final = 300
 MAX_TRAIL_PART: Final = 80
 # The last trail item is a headline when it has this many words (after its "Kicker:").
 MIN_HEADLINE_WORDS: Final = 4
-MAX_KICKER_WORDS: Final = 3
 # The name line of a teaser box: "Jane Doe", at most three words.
 MAX_TEASER_NAME_LEN: Final = 40
 MAX_TEASER_NAME_WORDS: Final = 3

@@ -17,7 +17,7 @@ from simplemma.strategies import DefaultStrategy
 from simplemma.strategies.dictionaries import TrieDictionaryFactory
 
 from summitry.clean.rules import Rules
-from summitry.clean.text import Line, Removals, ends_sentence, has_year, is_person_name, words
+from summitry.clean.text import MAX_KICKER_WORDS, Line, Removals, ends_sentence, has_year, is_person_name, words
 from summitry.offsets import OffsetText
 
 # A crawl prefix on the first line: " date 2026-02-09 Larry Johnson", " date 2025-02 Der …".
@@ -32,7 +32,6 @@ MAX_DATELINE_LEN: Final = 120
 TITLE_LOOKAHEAD: Final = 3
 MAX_TITLE_LEN: Final = 160
 MIN_TITLE_WORDS: Final = 3
-MAX_KICKER_WORDS: Final = 3
 # Language detection reads the opening of the clean text: its cost grows with the
 # length, and on the seeds and the dev set 150 characters already decide correctly.
 LANG_SAMPLE: Final = 150

@@ -14,6 +14,8 @@ _NOT_WORD: Final = "„“”\"'‚‘’«»()[]{}.,;:!?…–—-/"
 _WORD: Final = re.compile(r"\w+")
 _FIRST_WORD: Final = re.compile(r"[^\W\d_][\w'’.-]*")
 _YEAR: Final = re.compile(r"\d{4}")
+# A kicker, the label before a headline ("Diplomatie: Xi und Putin sprechen"), has at most this many words.
+MAX_KICKER_WORDS: Final = 3
 
 
 class Line:
